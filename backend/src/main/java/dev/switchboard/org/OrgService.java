@@ -1,0 +1,105 @@
+package dev.switchboard.org;
+
+import java.time.Clock;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The organisation tree: company → departments → teams and projects. Everyone signed in may read it;
+ * only platform admins change it. Units are archived, never deleted, because budgets and the ledger
+ * keep referring to them.
+ */
+@Service
+public class OrgService {
+
+    private final OrgUnitRepository units;
+    private final Clock clock;
+
+    OrgService(OrgUnitRepository units, Clock clock) {
+        this.units = units;
+        this.clock = clock;
+    }
+
+    /** The tree from the company down; archived units only when asked for. */
+    @Transactional(readOnly = true)
+    public OrgUnitNode tree(boolean includeArchived) {
+        return load().toNodes(includeArchived)
+                .orElseThrow(() -> new OrgNotFoundException("company", "(not yet created)"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<OrgUnit> list(boolean includeArchived) {
+        return units.findAll().stream()
+                .filter(u -> includeArchived || !u.archived())
+                .sorted(java.util.Comparator.comparing(OrgUnit::createdAt).thenComparing(OrgUnit::name))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public OrgUnit get(OrgUnitId id) {
+        return load().get(id);
+    }
+
+    /** The unit followed by its ancestors up to the company (the chain budgets are charged along). */
+    @Transactional(readOnly = true)
+    public List<OrgUnit> pathToRoot(OrgUnitId id) {
+        return load().pathToRoot(id);
+    }
+
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Transactional
+    public OrgUnit create(OrgUnitKind kind, OrgUnitId parentId, String name) {
+        return createUnchecked(kind, parentId, name);
+    }
+
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Transactional
+    public OrgUnit rename(OrgUnitId id, String name) {
+        units.lockTree();
+        OrgUnit renamed = load().rename(id, name);
+        units.update(renamed);
+        return renamed;
+    }
+
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Transactional
+    public OrgUnit move(OrgUnitId id, OrgUnitId newParentId) {
+        units.lockTree();
+        OrgUnit moved = load().move(id, newParentId);
+        units.update(moved);
+        return moved;
+    }
+
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Transactional
+    public OrgUnit archive(OrgUnitId id) {
+        units.lockTree();
+        OrgUnit archived = load().archive(id, OrgUnitRepository.truncate(clock.instant()));
+        units.update(archived);
+        return archived;
+    }
+
+    @PreAuthorize("hasRole('PLATFORM_ADMIN')")
+    @Transactional
+    public OrgUnit restore(OrgUnitId id) {
+        units.lockTree();
+        OrgUnit restored = load().restore(id);
+        units.update(restored);
+        return restored;
+    }
+
+    /** For start-up code running without a signed-in user (bootstrap, demo seed). */
+    @Transactional
+    OrgUnit createUnchecked(OrgUnitKind kind, OrgUnitId parentId, String name) {
+        units.lockTree();
+        OrgUnit created = load().create(kind, parentId, name, OrgUnitRepository.truncate(clock.instant()));
+        units.insert(created);
+        return created;
+    }
+
+    private OrgTree load() {
+        return new OrgTree(units.findAll());
+    }
+}
