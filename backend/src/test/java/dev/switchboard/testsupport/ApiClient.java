@@ -50,6 +50,13 @@ public final class ApiClient {
         return send("GET", path, null);
     }
 
+    /** A GET asking for another media type than JSON (e.g. Prometheus' text format). */
+    public Response get(String path, String accept) {
+        return exchange(HttpRequest.newBuilder(request("GET", path, HttpRequest.BodyPublishers.noBody()), (n, v) -> !n.equalsIgnoreCase("Accept"))
+                .header("Accept", accept)
+                .build());
+    }
+
     public Response post(String path, Object body) {
         return send("POST", path, body);
     }
