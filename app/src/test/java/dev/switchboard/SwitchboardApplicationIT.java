@@ -23,8 +23,14 @@ class SwitchboardApplicationIT {
 
         assertThat(health.status()).as(health.body()).isEqualTo(200);
         assertThat(health.text("status")).isEqualTo("UP");
-        assertThat(health.json().path("components").path("db").path("status").asString()).isEqualTo("UP");
-        assertThat(health.json().path("components").path("temporal").path("status").asString()).isEqualTo("UP");
+        assertThat(health.json().path("components").path("db").path("status").asString())
+                .isEqualTo("UP");
+        assertThat(health.json()
+                        .path("components")
+                        .path("temporal")
+                        .path("status")
+                        .asString())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -32,8 +38,19 @@ class SwitchboardApplicationIT {
         Response anonymous = ApiClient.withAuthorization(port, null).get("/actuator/health");
         Response admin = ApiClient.asMaster(port).get("/actuator/health");
 
-        assertThat(anonymous.json().path("components").path("db").path("details").isMissingNode()).isTrue();
-        assertThat(admin.json().path("components").path("db").path("details").path("database").asString())
+        assertThat(anonymous
+                        .json()
+                        .path("components")
+                        .path("db")
+                        .path("details")
+                        .isMissingNode())
+                .isTrue();
+        assertThat(admin.json()
+                        .path("components")
+                        .path("db")
+                        .path("details")
+                        .path("database")
+                        .asString())
                 .isEqualTo("PostgreSQL");
     }
 
@@ -53,7 +70,14 @@ class SwitchboardApplicationIT {
 
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("paths").propertyNames())
-                .contains("/api/v1/org-units", "/api/v1/org-units/{id}/move", "/api/v1/users", "/api/v1/users/{id}/roles");
-        assertThat(ApiClient.withAuthorization(port, null).get("/swagger-ui/index.html").status()).isEqualTo(200);
+                .contains(
+                        "/api/v1/org-units",
+                        "/api/v1/org-units/{id}/move",
+                        "/api/v1/users",
+                        "/api/v1/users/{id}/roles");
+        assertThat(ApiClient.withAuthorization(port, null)
+                        .get("/swagger-ui/index.html")
+                        .status())
+                .isEqualTo(200);
     }
 }

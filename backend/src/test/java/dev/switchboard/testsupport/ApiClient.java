@@ -52,7 +52,9 @@ public final class ApiClient {
 
     /** A GET asking for another media type than JSON (e.g. Prometheus' text format). */
     public Response get(String path, String accept) {
-        return exchange(HttpRequest.newBuilder(request("GET", path, HttpRequest.BodyPublishers.noBody()), (n, v) -> !n.equalsIgnoreCase("Accept"))
+        return exchange(HttpRequest.newBuilder(
+                        request("GET", path, HttpRequest.BodyPublishers.noBody()),
+                        (n, v) -> !n.equalsIgnoreCase("Accept"))
                 .header("Accept", accept)
                 .build());
     }

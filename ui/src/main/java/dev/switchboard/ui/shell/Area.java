@@ -1,0 +1,52 @@
+package dev.switchboard.ui.shell;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The product areas that have a place in the navigation but are not built yet. Each leads to one
+ * honest placeholder page instead of a screen that pretends to work.
+ */
+enum Area {
+    GATEWAY(
+            "gateway",
+            "Gateway",
+            "One OpenAI-compatible API in front of every model provider, with cost-aware routing."),
+    BUDGETS("budgets", "Budgets", "Department and project budgets, and the ledger of every charge."),
+    PROMPTS("prompts", "Prompts", "Prompt templates with variables, versions and a playground."),
+    KNOWLEDGE("knowledge", "Knowledge", "Knowledge bases that ground answers in your own documents."),
+    WORKFLOWS("workflows", "Workflows", "Agent workflows, designed in the browser and run durably."),
+    RUNS("runs", "Runs", "Every workflow run, step by step, with tokens, cost and timing."),
+    BATCH_JOBS("batch-jobs", "Batch jobs", "Large jobs that fan out over many items with bounded concurrency.");
+
+    private final String slug;
+    private final String title;
+    private final String purpose;
+
+    Area(String slug, String title, String purpose) {
+        this.slug = slug;
+        this.title = title;
+        this.purpose = purpose;
+    }
+
+    String slug() {
+        return slug;
+    }
+
+    String title() {
+        return title;
+    }
+
+    String purpose() {
+        return purpose;
+    }
+
+    /** The route of the area's placeholder, e.g. {@code area/batch-jobs}. */
+    String path() {
+        return ComingSoonView.ROUTE + "/" + slug;
+    }
+
+    static Optional<Area> bySlug(String slug) {
+        return Arrays.stream(values()).filter(a -> a.slug.equals(slug)).findFirst();
+    }
+}
