@@ -195,6 +195,9 @@ class OrgUnitApiIT {
         assertThat(missing.text("type")).isEqualTo("urn:switchboard:problem:not-found");
 
         assertThat(admin.get("/api/v1/org-units/not-a-uuid").status()).isEqualTo(400);
+        Response typo = admin.get("/api/v1/org-unitz");
+        assertThat(typo.status()).isEqualTo(404);
+        assertThat(typo.contentType()).startsWith("application/problem+json");
     }
 
     @Test

@@ -2,7 +2,11 @@ package dev.switchboard.ui.security;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import dev.switchboard.platform.ConditionalOnNodeRole;
+import dev.switchboard.platform.NodeRole;
 import dev.switchboard.ui.AppShell;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,6 +27,7 @@ class BrowserSecurityConfiguration {
 
     @Bean
     @Order(ORDER)
+    @ConditionalOnNodeRole(NodeRole.UI)
     SecurityFilterChain browserSecurity(HttpSecurity http) throws Exception {
         // Vaadin permits its own static resources (the Aura theme included) and denies anything that is
         // neither a Vaadin route nor permitted. Our stylesheet is named so the sign-in page is styled;
@@ -30,5 +35,23 @@ class BrowserSecurityConfiguration {
         http.authorizeHttpRequests(auth ->
                 auth.requestMatchers("/" + AppShell.STYLESHEET, "/error").permitAll());
         return http.with(vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+    }
+
+    /**
+     * A node started without the {@code ui} role (e.g. {@code SWITCHBOARD_ROLES=api,worker}) serves no
+     * pages: everything outside the API chain answers 404, so a load balancer never sends a browser here
+     * by mistake and gets a half-working UI.
+     */
+    @Bean
+    @Order(ORDER)
+    @ConditionalOnMissingBean(name = "browserSecurity")
+    SecurityFilterChain noBrowserUi(HttpSecurity http) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().denyAll())
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(
+                                (request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND))
+                        .accessDeniedHandler(
+                                (request, response, e) -> response.sendError(HttpServletResponse.SC_NOT_FOUND)))
+                .build();
     }
 }
