@@ -1,0 +1,67 @@
+package dev.switchboard.ledger;
+
+import dev.switchboard.org.OrgService;
+import dev.switchboard.org.OrgUnit;
+import dev.switchboard.org.OrgUnitId;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Retail markups: the platform buys tokens wholesale and sells them on to org units. A unit's markup
+ * is the one set on it or on its nearest ancestor, else the configured default.
+ */
+@Service
+public class Markups {
+
+    private final MarkupRepository markups;
+    private final OrgService org;
+    private final LedgerProperties properties;
+    private final Clock clock;
+
+    Markups(MarkupRepository markups, OrgService org, LedgerProperties properties, Clock clock) {
+        this.markups = markups;
+        this.org = org;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The markup that applies to calls charged to {@code orgUnitId}. */
+    @Transactional(readOnly = true)
+    public Markup markupFor(OrgUnitId orgUnitId) {
+        Map<UUID, Integer> set = markups.all();
+        for (OrgUnit unit : org.pathToRoot(orgUnitId)) {
+            Integer bps = set.get(unit.id().value());
+            if (bps != null) {
+                return new Markup(bps);
+            }
+        }
+        return new Markup(properties.defaultMarkupBasisPoints());
+    }
+
+    /** The markup set on exactly this unit, if any (not inherited). */
+    @Transactional(readOnly = true)
+    public Optional<Markup> markupSetOn(OrgUnitId orgUnitId) {
+        return Optional.ofNullable(markups.all().get(orgUnitId.value())).map(Markup::new);
+    }
+
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'FINANCE')")
+    @Transactional
+    public Markup set(OrgUnitId orgUnitId, Markup markup) {
+        org.get(orgUnitId);
+        markups.upsert(orgUnitId.value(), markup.basisPoints(), clock.instant());
+        return markup;
+    }
+
+    /** Removes the unit's own markup so it inherits again. */
+    @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'FINANCE')")
+    @Transactional
+    public void clear(OrgUnitId orgUnitId) {
+        org.get(orgUnitId);
+        markups.delete(orgUnitId.value());
+    }
+}

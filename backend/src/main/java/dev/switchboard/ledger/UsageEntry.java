@@ -1,0 +1,60 @@
+package dev.switchboard.ledger;
+
+import dev.switchboard.org.OrgUnitId;
+import dev.switchboard.platform.Money;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One model call as the ledger keeps it, immutable once written. {@code requestId} is the idempotency
+ * key: recording the same call twice leaves one row.
+ *
+ * @param apiKeyId the consumer key, {@code null} for the master key and internal callers
+ * @param projectId the project the call was charged to, if any
+ * @param providerId who served it ({@code null} when every candidate failed)
+ * @param markupBasisPoints the markup that turned wholesale into retail
+ * @param timeToFirstTokenMillis {@code null} for non-streamed calls
+ * @param fallbackChain the providers tried, in order, the last one being {@code providerId}
+ */
+public record UsageEntry(
+        String requestId,
+        Instant occurredAt,
+        UUID apiKeyId,
+        OrgUnitId orgUnitId,
+        OrgUnitId projectId,
+        String providerId,
+        String model,
+        long inputTokens,
+        long outputTokens,
+        long cachedTokens,
+        long reasoningTokens,
+        UsageSource usageSource,
+        Money wholesale,
+        Money retail,
+        int markupBasisPoints,
+        long latencyMillis,
+        Long timeToFirstTokenMillis,
+        CallStatus status,
+        List<String> fallbackChain) {
+
+    public UsageEntry {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(orgUnitId, "orgUnitId");
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(usageSource, "usageSource");
+        Objects.requireNonNull(status, "status");
+        if (!wholesale.currency().equals(retail.currency())) {
+            throw new IllegalArgumentException("wholesale and retail must share a currency");
+        }
+        if (inputTokens < 0 || outputTokens < 0 || cachedTokens < 0 || reasoningTokens < 0) {
+            throw new IllegalArgumentException("token counts must not be negative");
+        }
+        if (cachedTokens > inputTokens) {
+            throw new IllegalArgumentException("cached tokens are part of the input tokens");
+        }
+        fallbackChain = List.copyOf(fallbackChain);
+    }
+}
