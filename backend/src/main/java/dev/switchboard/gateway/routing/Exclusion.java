@@ -1,0 +1,18 @@
+package dev.switchboard.gateway.routing;
+
+/** A deployment the router did not choose, and why, in words a developer can act on. */
+public record Exclusion(String deploymentId, String providerId, Reason reason, String detail) {
+
+    /** The closed set of reasons a candidate is left out. */
+    public enum Reason {
+        DISABLED,
+        MISSING_CAPABILITY,
+        CONTEXT_WINDOW,
+        MAX_OUTPUT,
+        POLICY_PROVIDER,
+        POLICY_REGION,
+        POLICY_JURISDICTION,
+        UNHEALTHY,
+        TOO_SLOW
+    }
+}
