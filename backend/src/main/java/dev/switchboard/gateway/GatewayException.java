@@ -1,0 +1,81 @@
+package dev.switchboard.gateway;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A gateway call that ends in an error the caller sees in the OpenAI error shape: {@code {"error":
+ * {"message", "type", "param", "code"}}} with the HTTP status. Messages say what to do about it.
+ */
+public final class GatewayException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String code;
+    private final String param;
+    private final Duration retryAfter;
+
+    private GatewayException(int status, String type, String code, String param, String message, Duration retryAfter) {
+        super(message);
+        this.status = status;
+        this.type = type;
+        this.code = code;
+        this.param = param;
+        this.retryAfter = retryAfter;
+    }
+
+    public static GatewayException invalidRequest(String param, String message) {
+        return new GatewayException(400, "invalid_request_error", "invalid_request", param, message, null);
+    }
+
+    public static GatewayException unauthenticated(String message) {
+        return new GatewayException(401, "authentication_error", "invalid_api_key", null, message, null);
+    }
+
+    public static GatewayException forbidden(String message) {
+        return new GatewayException(403, "permission_error", "forbidden", null, message, null);
+    }
+
+    public static GatewayException modelNotFound(String message) {
+        return new GatewayException(404, "invalid_request_error", "model_not_found", "model", message, null);
+    }
+
+    public static GatewayException tooLarge(long limitBytes) {
+        return new GatewayException(
+                413,
+                "invalid_request_error",
+                "request_too_large",
+                null,
+                "The request body is larger than the limit of " + limitBytes + " bytes.",
+                null);
+    }
+
+    public static GatewayException rateLimited(String message, Duration retryAfter) {
+        return new GatewayException(429, "rate_limit_error", "rate_limit_exceeded", null, message, retryAfter);
+    }
+
+    /** Every candidate failed: 502 bad gateway, 503 none available, 504 timed out. */
+    public static GatewayException upstream(int status, String code, String message, Duration retryAfter) {
+        return new GatewayException(status, "upstream_error", code, null, message, retryAfter);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String param() {
+        return param;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+}
