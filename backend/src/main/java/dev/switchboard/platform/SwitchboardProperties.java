@@ -66,14 +66,19 @@ public record SwitchboardProperties(
      *     bearer token; when blank outside {@code prod} one is generated and printed once
      * @param bootstrapAdminPassword when set and no user exists yet, an {@code admin} account with
      *     this password is created ({@code SWITCHBOARD_SECURITY_BOOTSTRAP_ADMIN_PASSWORD})
+     * @param encryptionKey the AES-256 key (base64 of 32 bytes) that encrypts secrets at rest, such as
+     *     provider API keys ({@code SWITCHBOARD_ENCRYPTION_KEY}); when blank outside {@code prod} one is
+     *     generated into {@code .switchboard/encryption.key}
      */
     public record Security(
             @DefaultValue("") String masterKey,
-            @DefaultValue("") String bootstrapAdminPassword) {
+            @DefaultValue("") String bootstrapAdminPassword,
+            @DefaultValue("") String encryptionKey) {
 
         @Override
         public String toString() {
-            return "Security[masterKey=" + (masterKey.isBlank() ? "(generated)" : "***") + "]";
+            return "Security[masterKey=" + (masterKey.isBlank() ? "(generated)" : "***") + ", encryptionKey="
+                    + (encryptionKey.isBlank() ? "(file)" : "***") + "]";
         }
     }
 
