@@ -37,6 +37,12 @@ public class OrgService {
                 .toList();
     }
 
+    /** The root of the tree; it exists from the first start on and is never moved or archived. */
+    @Transactional(readOnly = true)
+    public OrgUnit company() {
+        return load().company().orElseThrow(() -> new OrgNotFoundException("company", "(not yet created)"));
+    }
+
     @Transactional(readOnly = true)
     public OrgUnit get(OrgUnitId id) {
         return load().get(id);
