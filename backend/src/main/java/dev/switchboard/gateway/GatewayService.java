@@ -1,0 +1,193 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.gateway.policy.GatewayPolicies;
+import dev.switchboard.gateway.routing.Candidate;
+import dev.switchboard.gateway.routing.DeploymentHealth;
+import dev.switchboard.gateway.routing.Exclusion;
+import dev.switchboard.gateway.routing.RoutePlan;
+import dev.switchboard.gateway.routing.RouteRequest;
+import dev.switchboard.gateway.routing.Router;
+import dev.switchboard.gateway.routing.UnknownModelException;
+import dev.switchboard.gateway.tokens.TokenCounter;
+import dev.switchboard.gateway.upstream.ChatResult;
+import dev.switchboard.gateway.upstream.ProviderAdapters;
+import dev.switchboard.gateway.upstream.Usage;
+import dev.switchboard.ledger.CallStatus;
+import dev.switchboard.ledger.UsageSource;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every model call in the platform goes through here: validate, route (cheapest deployment that can
+ * serve it and is allowed and healthy), call upstream with retries and fallbacks, settle the actual
+ * usage into the ledger, answer. The REST gateway, the Anthropic-compatible endpoint and the
+ * in-process LangChain4j models all use this one path.
+ */
+@Service
+public class GatewayService {
+
+    private final DeploymentDirectory directory;
+    private final ProviderAdapters adapters;
+    private final GatewayPolicies policies;
+    private final DeploymentHealth health;
+    private final TokenCounter tokens;
+    private final UpstreamCalls upstream;
+    private final Settlement settlement;
+    private final Clock clock;
+
+    GatewayService(
+            DeploymentDirectory directory,
+            ProviderAdapters adapters,
+            GatewayPolicies policies,
+            DeploymentHealth health,
+            TokenCounter tokens,
+            UpstreamCalls upstream,
+            Settlement settlement,
+            Clock clock) {
+        this.directory = directory;
+        this.adapters = adapters;
+        this.policies = policies;
+        this.health = health;
+        this.tokens = tokens;
+        this.upstream = upstream;
+        this.settlement = settlement;
+        this.clock = clock;
+    }
+
+    /** A non-streamed chat completion and its receipt. */
+    public record ChatOutcome(ObjectNode response, CallReceipt receipt) {}
+
+    /** The plan a request would get, without calling anyone. */
+    public RoutePlan explain(ChargeContext charge, JsonNode body, Long latencyCeilingMillis) {
+        ChatRequests.Inspected request = ChatRequests.inspect(body);
+        return plan(charge, request, tokens.countPrompt(request.body()), latencyCeilingMillis);
+    }
+
+    public ChatOutcome chat(ChargeContext charge, JsonNode body, Long latencyCeilingMillis) {
+        ChatRequests.Inspected request = ChatRequests.inspect(body);
+        long promptTokens = tokens.countPrompt(request.body());
+        RoutePlan plan = routable(plan(charge, request, promptTokens, latencyCeilingMillis));
+        String requestId = newRequestId();
+        Instant startedAt = clock.instant();
+        UpstreamCalls.Served<ChatResult> served;
+        try {
+            served = upstream.run(
+                    plan,
+                    (candidate, target) -> adapters.forFamily(target.family())
+                            .chat(target, forUpstream(request.body(), target.upstreamModel())));
+        } catch (UpstreamCalls.Exhausted e) {
+            settleFailure(requestId, request.model(), charge, startedAt, e.fallbackChain);
+            throw e.error;
+        }
+        ChatResult result = served.value();
+        Usage usage = result.usage() != null ? result.usage() : countedUsage(promptTokens, result.response());
+        CallReceipt receipt = settlement.settle(new Settlement.Call(
+                requestId,
+                request.model(),
+                charge,
+                startedAt,
+                served.candidate(),
+                usage,
+                result.usage() != null ? UsageSource.PROVIDER : UsageSource.TOKENIZER,
+                CallStatus.OK,
+                served.fallbackChain(),
+                null));
+        ObjectNode response = result.response();
+        response.put("model", served.candidate().model());
+        if (!response.hasNonNull("id")) {
+            response.put("id", requestId);
+        }
+        return new ChatOutcome(response, receipt);
+    }
+
+    /** A streamed chat completion, written to {@code sink}; see {@link StreamedCall}. */
+    public void chatStream(ChargeContext charge, JsonNode body, Long latencyCeilingMillis, StreamSink sink) {
+        ChatRequests.Inspected request = ChatRequests.inspect(body);
+        long promptTokens = tokens.countPrompt(request.body());
+        RoutePlan plan = routable(plan(charge, request, promptTokens, latencyCeilingMillis));
+        new StreamedCall(newRequestId(), request, promptTokens, charge, sink, clock, tokens, settlement)
+                .run(plan, upstream, adapters);
+    }
+
+    private RoutePlan plan(ChargeContext charge, ChatRequests.Inspected request, long promptTokens, Long ceiling) {
+        List<Candidate> candidates = directory.candidates();
+        try {
+            return Router.plan(
+                    new RouteRequest(request.model(), request.needs(), promptTokens, request.maxTokens(), ceiling),
+                    candidates,
+                    policies.effectiveFor(charge.orgUnit()),
+                    health);
+        } catch (UnknownModelException e) {
+            throw GatewayException.modelNotFound(e.getMessage());
+        }
+    }
+
+    /** An empty plan becomes the error that says why: the request's needs, the policy, or health. */
+    private static RoutePlan routable(RoutePlan plan) {
+        if (!plan.isEmpty()) {
+            return plan;
+        }
+        String reasons = plan.excluded().stream()
+                .map(e -> e.providerId() + ": " + e.detail())
+                .distinct()
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
+        boolean healthOnly = plan.excluded().stream()
+                .allMatch(e -> e.reason() == Exclusion.Reason.UNHEALTHY || e.reason() == Exclusion.Reason.TOO_SLOW);
+        boolean policy =
+                plan.excluded().stream().anyMatch(e -> e.reason().name().startsWith("POLICY"));
+        if (healthOnly) {
+            throw GatewayException.upstream(
+                    503,
+                    "no_available_provider",
+                    "No deployment of '" + plan.model() + "' is available right now: " + reasons,
+                    java.time.Duration.ofSeconds(10));
+        }
+        if (policy && plan.excluded().stream().allMatch(e -> e.reason().name().startsWith("POLICY"))) {
+            throw GatewayException.forbidden(
+                    "Your org unit's policy allows no deployment of '" + plan.model() + "': " + reasons);
+        }
+        throw GatewayException.invalidRequest(
+                null, "No deployment of '" + plan.model() + "' can serve this request: " + reasons);
+    }
+
+    private void settleFailure(
+            String requestId, String model, ChargeContext charge, Instant startedAt, List<String> chain) {
+        settlement.settle(new Settlement.Call(
+                requestId,
+                model,
+                charge,
+                startedAt,
+                null,
+                new Usage(0, 0, 0, 0),
+                UsageSource.PROVIDER,
+                CallStatus.UPSTREAM_ERROR,
+                chain,
+                null));
+    }
+
+    private Usage countedUsage(long promptTokens, JsonNode response) {
+        long completion = 0;
+        for (JsonNode choice : response.path("choices")) {
+            completion += tokens.count(choice.path("message").path("content").asString(""));
+            completion += tokens.count(choice.path("message").path("tool_calls").toString());
+        }
+        return new Usage(promptTokens, completion, 0, 0);
+    }
+
+    /** The caller's request with the deployment's upstream model id. */
+    static ObjectNode forUpstream(ObjectNode body, String upstreamModel) {
+        ObjectNode copy = body.deepCopy();
+        copy.put("model", upstreamModel);
+        return copy;
+    }
+
+    private static String newRequestId() {
+        return "req_" + UUID.randomUUID().toString().replace("-", "");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.switchboard.gateway;
+
+import dev.switchboard.gateway.routing.Candidate;
+import dev.switchboard.gateway.upstream.Usage;
+import dev.switchboard.ledger.CallStatus;
+import dev.switchboard.ledger.Markup;
+import dev.switchboard.ledger.Markups;
+import dev.switchboard.ledger.UsageEntry;
+import dev.switchboard.ledger.UsageLedger;
+import dev.switchboard.ledger.UsageSource;
+import dev.switchboard.platform.Money;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a finished call into its ledger row: wholesale at the deployment's price in force when the
+ * call started, retail through the org unit's markup, written (and committed) before the caller sees
+ * the end of the response.
+ */
+@Component
+class Settlement {
+
+    private final DeploymentDirectory directory;
+    private final Markups markups;
+    private final UsageLedger ledger;
+    private final GatewayProperties properties;
+    private final Clock clock;
+
+    Settlement(
+            DeploymentDirectory directory,
+            Markups markups,
+            UsageLedger ledger,
+            GatewayProperties properties,
+            Clock clock) {
+        this.directory = directory;
+        this.markups = markups;
+        this.ledger = ledger;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What a call that started at {@code startedAt} is being settled as. */
+    record Call(
+            String requestId,
+            String requestedModel,
+            ChargeContext charge,
+            Instant startedAt,
+            Candidate servedBy,
+            Usage usage,
+            UsageSource source,
+            CallStatus status,
+            List<String> fallbackChain,
+            Long timeToFirstTokenMillis) {}
+
+    CallReceipt settle(Call call) {
+        Money wholesale = call.servedBy() == null
+                ? Money.zero(Currency.getInstance(properties.defaultCurrency()))
+                : directory.wholesaleCost(call.servedBy().deploymentId(), call.startedAt(), call.usage());
+        Markup markup = markups.markupFor(call.charge().orgUnit());
+        Money retail = new Money(markup.retailMicros(wholesale.micros()), wholesale.currency());
+        long latency = Math.max(0, clock.millis() - call.startedAt().toEpochMilli());
+        ledger.record(new UsageEntry(
+                call.requestId(),
+                call.startedAt(),
+                call.charge().apiKeyId(),
+                call.charge().orgUnit(),
+                call.charge().project(),
+                call.servedBy() == null ? null : call.servedBy().providerId(),
+                call.servedBy() == null
+                        ? call.requestedModel()
+                        : call.servedBy().model(),
+                call.usage().promptTokens(),
+                call.usage().completionTokens(),
+                call.usage().cachedPromptTokens(),
+                call.usage().reasoningTokens(),
+                call.source(),
+                wholesale,
+                retail,
+                markup.basisPoints(),
+                latency,
+                call.timeToFirstTokenMillis(),
+                call.status(),
+                call.fallbackChain()));
+        return new CallReceipt(
+                call.requestId(),
+                call.servedBy() == null ? null : call.servedBy().providerId(),
+                call.servedBy() == null ? null : call.servedBy().model(),
+                call.usage(),
+                wholesale,
+                retail,
+                call.fallbackChain(),
+                latency);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.switchboard.gateway;
+
+import java.io.IOException;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Where a streamed call's output goes (the HTTP response, or an in-process consumer). The gateway
+ * calls {@link #begin} once the first upstream chunk has arrived (so a fallback before it stays
+ * invisible), then {@link #chunk} per chunk, and {@link #complete} after the call is settled in the
+ * ledger. An {@link IOException} means the client is gone: generation stops and what was generated is
+ * charged.
+ */
+public interface StreamSink {
+
+    void begin(String requestId, String providerId, String model) throws IOException;
+
+    void chunk(ObjectNode openAiChunk) throws IOException;
+
+    /** The call is settled; {@code usageChunk} is the final usage chunk in the OpenAI shape. */
+    void complete(CallReceipt receipt, ObjectNode usageChunk) throws IOException;
+
+    /** The stream broke after it began; the part that was delivered is settled and charged. */
+    void fail(CallReceipt receipt, GatewayException error) throws IOException;
+}
