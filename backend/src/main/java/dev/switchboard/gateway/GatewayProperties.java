@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -33,6 +34,15 @@ public record GatewayProperties(
         @Min(1024) @DefaultValue("10485760") long maxBodyBytes,
         @NotNull @DefaultValue("USD") String defaultCurrency,
         @NotNull @DefaultValue("2s") Duration catalogRefresh,
+        Map<String, Long> rankingRatesPpm) {
 
-        @NotNull @DefaultValue({"USD=1000000", "EUR=1080000", "CNY=140000"})
-        java.util.Map<String, Long> rankingRatesPpm) {}
+    /** Approximate rates for ranking only (late 2026); configure real ones for production. */
+    static final Map<String, Long> DEFAULT_RANKING_RATES_PPM =
+            Map.of("USD", 1_000_000L, "EUR", 1_080_000L, "CNY", 140_000L);
+
+    public GatewayProperties {
+        rankingRatesPpm = rankingRatesPpm == null || rankingRatesPpm.isEmpty()
+                ? DEFAULT_RANKING_RATES_PPM
+                : Map.copyOf(rankingRatesPpm);
+    }
+}
