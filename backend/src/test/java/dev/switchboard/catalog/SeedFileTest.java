@@ -69,7 +69,10 @@ class SeedFileTest {
             assertThat(sim).as(id).isNotNull();
             assertThat(sim.simulated()).as(id).isTrue();
             assertThat(sim.enabled()).as(id).isTrue();
-            assertThat(sim.baseUrl()).isEqualTo("{self}/simulated/" + id);
+            // the OpenAI-compatible adapters append /chat/completions to a base URL ending in the version path;
+            // the Anthropic adapter appends /v1/messages itself
+            String version = sim.protocol() == ProtocolFamily.ANTHROPIC ? "" : "/v1";
+            assertThat(sim.baseUrl()).isEqualTo("{self}/simulated/" + id + version);
         }
         assertThat(providers.get("sim-claude").protocol()).isEqualTo(ProtocolFamily.ANTHROPIC);
         assertThat(models("sim-fast")).containsExactly("sim-chat");
