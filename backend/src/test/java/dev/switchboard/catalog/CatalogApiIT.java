@@ -89,7 +89,9 @@ class CatalogApiIT {
             JsonNode sim = byId(providers, id);
             assertThat(sim.path("simulated").asBoolean()).as(id).isTrue();
             assertThat(sim.path("enabled").asBoolean()).as(id).isTrue();
-            assertThat(sim.path("baseUrl").asString()).isEqualTo("http://127.0.0.1:" + port + "/simulated/" + id);
+            String version = id.equals("sim-claude") ? "" : "/v1";
+            assertThat(sim.path("baseUrl").asString())
+                    .isEqualTo("http://127.0.0.1:" + port + "/simulated/" + id + version);
         }
         assertThat(byId(providers, "sim-claude").path("protocol").asString()).isEqualTo("ANTHROPIC");
         JsonNode embeddings = byId(providers, "local-embeddings");
