@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.web;
 
 import dev.switchboard.gateway.CallReceipt;
-import dev.switchboard.gateway.ChargeContext;
 import dev.switchboard.gateway.GatewayException;
 import dev.switchboard.gateway.GatewayService;
 import dev.switchboard.gateway.StreamSink;
@@ -15,8 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,54 +27,37 @@ import tools.jackson.databind.node.ObjectNode;
 @ConditionalOnNodeRole(NodeRole.API)
 class AnthropicController {
 
-    private static final Logger log = LoggerFactory.getLogger(AnthropicController.class);
-
     private final GatewayService gateway;
-    private final GatewayCallers callers;
-    private final RequestBodies bodies;
+    private final GatewayEndpoint endpoint;
     private final JsonMapper json;
 
-    AnthropicController(GatewayService gateway, GatewayCallers callers, RequestBodies bodies, JsonMapper json) {
+    AnthropicController(GatewayService gateway, GatewayEndpoint endpoint, JsonMapper json) {
         this.gateway = gateway;
-        this.callers = callers;
-        this.bodies = bodies;
+        this.endpoint = endpoint;
         this.json = json;
     }
 
     @PostMapping("/v1/messages")
     void messages(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            ChargeContext charge = callers.authenticate(request);
-            ObjectNode openAi = MessagesRequests.toOpenAi(bodies.read(request));
-            Long ceiling = OpenAiController.latencyCeiling(request);
-            if (openAi.path("stream").asBoolean(false)) {
-                openAi.putObject("stream_options").put("include_usage", true);
-                gateway.chatStream(
-                        charge,
-                        openAi,
-                        ceiling,
-                        new EventSink(response, openAi.path("model").asString()));
-            } else {
-                GatewayService.ChatOutcome outcome = gateway.chat(charge, openAi, ceiling);
-                GatewayResponses.receipt(response, outcome.receipt());
-                GatewayResponses.json(json, response, 200, MessagesResponses.fromOpenAi(outcome.response()));
-            }
-        } catch (GatewayException e) {
-            fail(response, e);
-        } catch (RuntimeException e) {
-            log.error("unexpected gateway failure", e);
-            fail(
-                    response,
-                    GatewayException.upstream(
-                            500, "internal_error", "Internal error in the gateway; it has been logged.", null));
-        }
-    }
-
-    private void fail(HttpServletResponse response, GatewayException e) throws IOException {
-        if (!response.isCommitted()) {
-            GatewayResponses.retryAfter(response, e);
-            GatewayResponses.json(json, response, e.status(), MessagesResponses.error(e.status(), e.getMessage()));
-        }
+        endpoint.serve(
+                request,
+                response,
+                e -> MessagesResponses.error(e.status(), e.getMessage()),
+                (charge, body, ceiling) -> {
+                    ObjectNode openAi = MessagesRequests.toOpenAi(body);
+                    if (openAi.path("stream").asBoolean(false)) {
+                        openAi.putObject("stream_options").put("include_usage", true);
+                        gateway.chatStream(
+                                charge,
+                                openAi,
+                                ceiling,
+                                new EventSink(response, openAi.path("model").asString()));
+                    } else {
+                        GatewayService.ChatOutcome outcome = gateway.chat(charge, openAi, ceiling);
+                        GatewayResponses.receipt(response, outcome.receipt());
+                        GatewayResponses.json(json, response, 200, MessagesResponses.fromOpenAi(outcome.response()));
+                    }
+                });
     }
 
     /** Writes the Anthropic event stream translated from the gateway's OpenAI chunks. */

@@ -1,6 +1,5 @@
 package dev.switchboard.gateway.web;
 
-import dev.switchboard.gateway.ChargeContext;
 import dev.switchboard.gateway.GatewayException;
 import dev.switchboard.gateway.GatewayService;
 import dev.switchboard.platform.ConditionalOnNodeRole;
@@ -8,11 +7,8 @@ import dev.switchboard.platform.NodeRole;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The OpenAI-compatible gateway: {@code POST /v1/chat/completions}, streamed or not. */
@@ -21,26 +17,20 @@ import tools.jackson.databind.json.JsonMapper;
 class OpenAiController {
 
     static final String LATENCY_CEILING = "x-switchboard-max-latency-ms";
-    private static final Logger log = LoggerFactory.getLogger(OpenAiController.class);
 
     private final GatewayService gateway;
-    private final GatewayCallers callers;
-    private final RequestBodies bodies;
+    private final GatewayEndpoint endpoint;
     private final JsonMapper json;
 
-    OpenAiController(GatewayService gateway, GatewayCallers callers, RequestBodies bodies, JsonMapper json) {
+    OpenAiController(GatewayService gateway, GatewayEndpoint endpoint, JsonMapper json) {
         this.gateway = gateway;
-        this.callers = callers;
-        this.bodies = bodies;
+        this.endpoint = endpoint;
         this.json = json;
     }
 
     @PostMapping("/v1/chat/completions")
     void chatCompletions(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        try {
-            ChargeContext charge = callers.authenticate(request);
-            JsonNode body = bodies.read(request);
-            Long ceiling = latencyCeiling(request);
+        endpoint.serve(request, response, GatewayResponses::openAiError, (charge, body, ceiling) -> {
             if (body.path("stream").asBoolean(false)) {
                 gateway.chatStream(charge, body, ceiling, new SseStreamSink(response, json));
             } else {
@@ -48,23 +38,7 @@ class OpenAiController {
                 GatewayResponses.receipt(response, outcome.receipt());
                 GatewayResponses.json(json, response, 200, outcome.response());
             }
-        } catch (GatewayException e) {
-            fail(response, e);
-        } catch (RuntimeException e) {
-            log.error("unexpected gateway failure", e);
-            fail(
-                    response,
-                    GatewayException.upstream(
-                            500, "internal_error", "Internal error in the gateway; it has been logged.", null));
-        }
-    }
-
-    private void fail(HttpServletResponse response, GatewayException e) throws IOException {
-        if (response.isCommitted()) {
-            return; // a stream already began: the sink reported the failure in-band
-        }
-        GatewayResponses.retryAfter(response, e);
-        GatewayResponses.json(json, response, e.status(), GatewayResponses.openAiError(e));
+        });
     }
 
     static Long latencyCeiling(HttpServletRequest request) {

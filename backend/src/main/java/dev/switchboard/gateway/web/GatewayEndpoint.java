@@ -1,0 +1,70 @@
+package dev.switchboard.gateway.web;
+
+import dev.switchboard.gateway.ChargeContext;
+import dev.switchboard.gateway.GatewayException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every gateway endpoint does around its own work: authenticate the key, read the body within the
+ * size limit, read the latency ceiling, and turn failures into the error shape of the endpoint's
+ * protocol (unless a stream has begun, in which case its sink reported the failure in-band).
+ */
+@Component
+class GatewayEndpoint {
+
+    /** The endpoint's own work on an authenticated, parsed request. */
+    @FunctionalInterface
+    interface Work {
+        void run(ChargeContext charge, JsonNode body, Long latencyCeilingMillis) throws IOException;
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayEndpoint.class);
+
+    private final GatewayCallers callers;
+    private final RequestBodies bodies;
+    private final JsonMapper json;
+
+    GatewayEndpoint(GatewayCallers callers, RequestBodies bodies, JsonMapper json) {
+        this.callers = callers;
+        this.bodies = bodies;
+        this.json = json;
+    }
+
+    void serve(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Function<GatewayException, JsonNode> errorBody,
+            Work work)
+            throws IOException {
+        try {
+            ChargeContext charge = callers.authenticate(request);
+            work.run(charge, bodies.read(request), OpenAiController.latencyCeiling(request));
+        } catch (GatewayException e) {
+            fail(response, errorBody, e);
+        } catch (RuntimeException e) {
+            log.error("unexpected gateway failure", e);
+            fail(
+                    response,
+                    errorBody,
+                    GatewayException.upstream(
+                            500, "internal_error", "Internal error in the gateway; it has been logged.", null));
+        }
+    }
+
+    private void fail(HttpServletResponse response, Function<GatewayException, JsonNode> errorBody, GatewayException e)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        GatewayResponses.retryAfter(response, e);
+        GatewayResponses.json(json, response, e.status(), errorBody.apply(e));
+    }
+}
