@@ -67,14 +67,16 @@ class CatalogDirectory implements DeploymentDirectory {
         Deployment d = s.deployments().get(deploymentId);
         Provider p = s.providers().get(d.providerId());
         String key = catalog.upstreamApiKey(p.id()).orElse(p.simulated() ? SIMULATOR_KEY : "");
+        boolean inProcess = p.protocol() == ProtocolFamily.IN_PROCESS;
         return new UpstreamTarget(
                 p.id().value(),
                 dev.switchboard.gateway.upstream.ProtocolFamily.valueOf(
                         p.protocol().name()),
-                URI.create(p.baseUrl()),
+                // an in-process model has neither a base URL nor quirks
+                inProcess ? URI.create("in-process:" + d.upstreamModelId()) : URI.create(p.baseUrl()),
                 key,
                 d.upstreamModelId(),
-                Quirks.forPreset(p.quirks().code()),
+                inProcess ? Quirks.NONE : Quirks.forPreset(p.quirks().code()),
                 properties.connectTimeout(),
                 properties.readTimeout());
     }
@@ -101,10 +103,8 @@ class CatalogDirectory implements DeploymentDirectory {
         Map<ProviderId, Provider> providers =
                 catalog.providers().stream().collect(Collectors.toMap(Provider::id, Function.identity()));
         Map<DeploymentId, Price> priceNow = prices.pricesAt(now);
-        Map<String, Deployment> deployments = catalog.deployments().stream()
-                // no HTTP adapter speaks to an in-process model: it is not a routing candidate
-                .filter(d -> providers.get(d.providerId()).protocol() != ProtocolFamily.IN_PROCESS)
-                .collect(Collectors.toMap(d -> d.id().toString(), Function.identity()));
+        Map<String, Deployment> deployments =
+                catalog.deployments().stream().collect(Collectors.toMap(d -> d.id().toString(), Function.identity()));
         List<Candidate> candidates = deployments.values().stream()
                 .map(d -> candidate(d, providers.get(d.providerId()), priceNow.get(d.id())))
                 .toList();

@@ -2,6 +2,7 @@ package dev.switchboard.gateway;
 
 import dev.switchboard.gateway.policy.GatewayPolicies;
 import dev.switchboard.gateway.routing.Candidate;
+import dev.switchboard.gateway.routing.Capability;
 import dev.switchboard.gateway.routing.DeploymentHealth;
 import dev.switchboard.gateway.routing.Exclusion;
 import dev.switchboard.gateway.routing.RoutePlan;
@@ -10,6 +11,7 @@ import dev.switchboard.gateway.routing.Router;
 import dev.switchboard.gateway.routing.UnknownModelException;
 import dev.switchboard.gateway.tokens.TokenCounter;
 import dev.switchboard.gateway.upstream.ChatResult;
+import dev.switchboard.gateway.upstream.EmbeddingResult;
 import dev.switchboard.gateway.upstream.ProviderAdapters;
 import dev.switchboard.gateway.upstream.Usage;
 import dev.switchboard.ledger.CallStatus;
@@ -17,6 +19,7 @@ import dev.switchboard.ledger.UsageSource;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Every model call in the platform goes through here: validate, route (cheapest deployment that can
  * serve it and is allowed and healthy), call upstream with retries and fallbacks, settle the actual
- * usage into the ledger, answer. The REST gateway, the Anthropic-compatible endpoint and the
- * in-process LangChain4j models all use this one path.
+ * usage into the ledger, answer. The REST gateway, the Anthropic-compatible endpoint, the embeddings
+ * endpoint and the in-process LangChain4j models all use this one path.
  */
 @Service
 public class GatewayService {
@@ -61,6 +64,9 @@ public class GatewayService {
 
     /** A non-streamed chat completion and its receipt. */
     public record ChatOutcome(ObjectNode response, CallReceipt receipt) {}
+
+    /** An embeddings call and its receipt. */
+    public record EmbeddingOutcome(ObjectNode response, CallReceipt receipt) {}
 
     /** The plan a request would get, without calling anyone. */
     public RoutePlan explain(ChargeContext charge, JsonNode body, Long latencyCeilingMillis) {
@@ -112,6 +118,68 @@ public class GatewayService {
         RoutePlan plan = routable(plan(charge, request, promptTokens, latencyCeilingMillis));
         new StreamedCall(newRequestId(), request, promptTokens, charge, sink, clock, tokens, settlement)
                 .run(plan, upstream, adapters);
+    }
+
+    /**
+     * Embeddings in the OpenAI format ({@code POST /v1/embeddings}), routed among the embedding
+     * deployments (the in-process all-MiniLM-L6-v2 among them) with the same fallbacks, and settled into
+     * the ledger like a chat call, free deployments included.
+     *
+     * @return the OpenAI {@code list} of embeddings, its {@code usage} being what was charged
+     */
+    public EmbeddingOutcome embed(ChargeContext charge, JsonNode body) {
+        EmbeddingRequests.Inspected request = EmbeddingRequests.inspect(body);
+        long promptTokens = tokens.countEmbeddingInput(request.body());
+        RoutePlan plan = routable(embeddingPlan(charge, request));
+        String requestId = newRequestId();
+        Instant startedAt = clock.instant();
+        UpstreamCalls.Served<EmbeddingResult> served;
+        try {
+            served = upstream.run(
+                    plan,
+                    (candidate, target) -> adapters.forFamily(target.family())
+                            .embed(target, forUpstream(request.body(), target.upstreamModel())));
+        } catch (UpstreamCalls.Exhausted e) {
+            settleFailure(requestId, request.model(), charge, startedAt, e.fallbackChain);
+            throw e.error;
+        }
+        EmbeddingResult result = served.value();
+        Usage usage = result.usage() != null ? result.usage() : new Usage(promptTokens, 0, 0, 0);
+        CallReceipt receipt = settlement.settle(new Settlement.Call(
+                requestId,
+                request.model(),
+                charge,
+                startedAt,
+                served.candidate(),
+                usage,
+                result.usage() != null ? UsageSource.PROVIDER : UsageSource.TOKENIZER,
+                CallStatus.OK,
+                served.fallbackChain(),
+                null));
+        ObjectNode response = result.response();
+        response.put("object", "list");
+        response.put("model", served.candidate().model());
+        response.putObject("usage").put("prompt_tokens", usage.promptTokens()).put("total_tokens", usage.totalTokens());
+        return new EmbeddingOutcome(response, receipt);
+    }
+
+    /**
+     * A context window limits each input, not the batch, so the router sees the longest input; the
+     * ranking is unchanged by it, embedding cost being input tokens times the input price. Nothing is
+     * generated: no output tokens.
+     */
+    private RoutePlan embeddingPlan(ChargeContext charge, EmbeddingRequests.Inspected request) {
+        RouteRequest route = new RouteRequest(
+                request.model(),
+                Set.of(Capability.EMBEDDINGS),
+                EmbeddingRequests.longestInput(request.body(), tokens),
+                0,
+                null);
+        try {
+            return Router.plan(route, directory.candidates(), policies.effectiveFor(charge.orgUnit()), health);
+        } catch (UnknownModelException e) {
+            throw GatewayException.modelNotFound(e.getMessage());
+        }
     }
 
     private RoutePlan plan(ChargeContext charge, ChatRequests.Inspected request, long promptTokens, Long ceiling) {

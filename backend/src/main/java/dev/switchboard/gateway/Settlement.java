@@ -83,7 +83,9 @@ class Settlement {
                 latency,
                 call.timeToFirstTokenMillis(),
                 call.status(),
-                call.fallbackChain()));
+                call.fallbackChain(),
+                call.charge().workflowRunId(),
+                call.charge().stepId()));
         return new CallReceipt(
                 call.requestId(),
                 call.servedBy() == null ? null : call.servedBy().providerId(),

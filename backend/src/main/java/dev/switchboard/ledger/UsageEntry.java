@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param markupBasisPoints the markup that turned wholesale into retail
  * @param timeToFirstTokenMillis {@code null} for non-streamed calls
  * @param fallbackChain the providers tried, in order, the last one being {@code providerId}
+ * @param workflowRunId the workflow run that made the call from inside the platform, else {@code null}
+ * @param stepId the step of that run, else {@code null}
  */
 public record UsageEntry(
         String requestId,
@@ -37,7 +39,9 @@ public record UsageEntry(
         long latencyMillis,
         Long timeToFirstTokenMillis,
         CallStatus status,
-        List<String> fallbackChain) {
+        List<String> fallbackChain,
+        String workflowRunId,
+        String stepId) {
 
     public UsageEntry {
         Objects.requireNonNull(requestId, "requestId");
@@ -56,5 +60,50 @@ public record UsageEntry(
             throw new IllegalArgumentException("cached tokens are part of the input tokens");
         }
         fallbackChain = List.copyOf(fallbackChain);
+    }
+
+    /** A call made outside any workflow (the REST gateway). */
+    public UsageEntry(
+            String requestId,
+            Instant occurredAt,
+            UUID apiKeyId,
+            OrgUnitId orgUnitId,
+            OrgUnitId projectId,
+            String providerId,
+            String model,
+            long inputTokens,
+            long outputTokens,
+            long cachedTokens,
+            long reasoningTokens,
+            UsageSource usageSource,
+            Money wholesale,
+            Money retail,
+            int markupBasisPoints,
+            long latencyMillis,
+            Long timeToFirstTokenMillis,
+            CallStatus status,
+            List<String> fallbackChain) {
+        this(
+                requestId,
+                occurredAt,
+                apiKeyId,
+                orgUnitId,
+                projectId,
+                providerId,
+                model,
+                inputTokens,
+                outputTokens,
+                cachedTokens,
+                reasoningTokens,
+                usageSource,
+                wholesale,
+                retail,
+                markupBasisPoints,
+                latencyMillis,
+                timeToFirstTokenMillis,
+                status,
+                fallbackChain,
+                null,
+                null);
     }
 }

@@ -20,7 +20,8 @@ class UsageLedgerRepository {
     private static final String COLUMNS = """
             request_id, occurred_at, api_key_id, org_unit_id, project_id, provider_id, model,
             input_tokens, output_tokens, cached_tokens, reasoning_tokens, usage_source, currency,
-            wholesale_micros, retail_micros, markup_bps, latency_ms, ttft_ms, status, fallback_chain""";
+            wholesale_micros, retail_micros, markup_bps, latency_ms, ttft_ms, status, fallback_chain,
+            workflow_run_id, step_id""";
 
     private final JdbcClient jdbc;
 
@@ -33,7 +34,8 @@ class UsageLedgerRepository {
         return jdbc.sql("INSERT INTO usage_ledger (" + COLUMNS + """
                         ) VALUES (:requestId, :occurredAt, :apiKeyId, :orgUnitId, :projectId, :providerId, :model,
                           :input, :output, :cached, :reasoning, :source, :currency,
-                          :wholesale, :retail, :markup, :latency, :ttft, :status, :chain)
+                          :wholesale, :retail, :markup, :latency, :ttft, :status, :chain,
+                          :workflowRunId, :stepId)
                         ON CONFLICT (request_id) DO NOTHING""")
                         .param("requestId", e.requestId())
                         .param("occurredAt", Timestamp.from(e.occurredAt()))
@@ -57,6 +59,8 @@ class UsageLedgerRepository {
                         .param("ttft", e.timeToFirstTokenMillis())
                         .param("status", e.status().name())
                         .param("chain", e.fallbackChain().toArray(String[]::new))
+                        .param("workflowRunId", e.workflowRunId())
+                        .param("stepId", e.stepId())
                         .update()
                 == 1;
     }
@@ -142,6 +146,8 @@ class UsageLedgerRepository {
                 rs.getLong("latency_ms"),
                 ttftOrNull,
                 CallStatus.valueOf(rs.getString("status")),
-                chain == null ? List.of() : Arrays.asList((String[]) chain.getArray()));
+                chain == null ? List.of() : Arrays.asList((String[]) chain.getArray()),
+                rs.getString("workflow_run_id"),
+                rs.getString("step_id"));
     }
 }

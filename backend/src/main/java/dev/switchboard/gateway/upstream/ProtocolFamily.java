@@ -7,5 +7,7 @@ public enum ProtocolFamily {
     /** Anthropic Messages ({@code POST /v1/messages}). */
     ANTHROPIC,
     /** Google Gemini API ({@code generateContent}, {@code streamGenerateContent}). */
-    GEMINI
+    GEMINI,
+    /** A model running inside this process (all-MiniLM-L6-v2 embeddings): no HTTP at all. */
+    IN_PROCESS
 }

@@ -24,7 +24,8 @@ public class ProviderAdapters implements DisposableBean {
         this(List.of(
                 new OpenAiCompatibleAdapter(json, clock),
                 new AnthropicAdapter(json, clock),
-                new GeminiAdapter(json, clock)));
+                new GeminiAdapter(json, clock),
+                new InProcessEmbeddingAdapter(json)));
     }
 
     ProviderAdapters(List<ProviderAdapter> adapters) {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param baseUrl the provider's API root as the provider documents it: for OpenAI-compatible providers it
  *     includes the version path ({@code https://api.deepseek.com/v1}, {@code
  *     https://open.bigmodel.cn/api/paas/v4}); for Anthropic and Gemini it is the host ({@code
- *     https://api.anthropic.com}, {@code https://generativelanguage.googleapis.com})
+ *     https://api.anthropic.com}, {@code https://generativelanguage.googleapis.com}); for an in-process
+ *     model it names the model ({@code in-process:all-minilm-l6-v2})
  * @param apiKey the upstream key; blank for keyless local servers (vLLM, Ollama)
  * @param upstreamModel the model id the upstream expects (for Doubao: the endpoint id {@code ep-...})
  * @param quirks the provider's documented deviations from its protocol family
@@ -37,7 +38,9 @@ public record UpstreamTarget(
         Objects.requireNonNull(upstreamModel, "upstreamModel");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
-        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
+        if (family != ProtocolFamily.IN_PROCESS
+                && !"http".equals(baseUrl.getScheme())
+                && !"https".equals(baseUrl.getScheme())) {
             throw new IllegalArgumentException("baseUrl must be an http(s) URL: " + baseUrl);
         }
         if (connectTimeout.isNegative()
