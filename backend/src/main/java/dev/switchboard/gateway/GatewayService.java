@@ -128,9 +128,14 @@ public class GatewayService {
      * @return the OpenAI {@code list} of embeddings, its {@code usage} being what was charged
      */
     public EmbeddingOutcome embed(ChargeContext charge, JsonNode body) {
+        return embed(charge, body, null);
+    }
+
+    /** Embeddings, skipping deployments whose observed p95 latency is above the ceiling. */
+    public EmbeddingOutcome embed(ChargeContext charge, JsonNode body, Long latencyCeilingMillis) {
         EmbeddingRequests.Inspected request = EmbeddingRequests.inspect(body);
         long promptTokens = tokens.countEmbeddingInput(request.body());
-        RoutePlan plan = routable(embeddingPlan(charge, request));
+        RoutePlan plan = routable(embeddingPlan(charge, request, latencyCeilingMillis));
         String requestId = newRequestId();
         Instant startedAt = clock.instant();
         UpstreamCalls.Served<EmbeddingResult> served;
@@ -168,13 +173,13 @@ public class GatewayService {
      * ranking is unchanged by it, embedding cost being input tokens times the input price. Nothing is
      * generated: no output tokens.
      */
-    private RoutePlan embeddingPlan(ChargeContext charge, EmbeddingRequests.Inspected request) {
+    private RoutePlan embeddingPlan(ChargeContext charge, EmbeddingRequests.Inspected request, Long ceiling) {
         RouteRequest route = new RouteRequest(
                 request.model(),
                 Set.of(Capability.EMBEDDINGS),
                 EmbeddingRequests.longestInput(request.body(), tokens),
                 0,
-                null);
+                ceiling);
         try {
             return Router.plan(route, directory.candidates(), policies.effectiveFor(charge.orgUnit()), health);
         } catch (UnknownModelException e) {
