@@ -37,13 +37,14 @@ public record Candidate(
         return capabilities.contains(capability);
     }
 
-    /** Expected cost in reference micros of {@code promptTokens} in and {@code outputTokens} out. */
-    long expectedCost(long promptTokens, long outputTokens) {
-        // micros per million tokens × tokens / 1e6, kept exact by summing before the division
-        return Math.ceilDiv(
-                Math.addExact(
-                        Math.multiplyExact(promptTokens, inputPricePerMTok),
-                        Math.multiplyExact(outputTokens, outputPricePerMTok)),
-                1_000_000L);
+    /**
+     * Expected cost of {@code promptTokens} in and {@code outputTokens} out, exactly, in millionths of a
+     * reference micro (price per million tokens × tokens): small calls on cheap models still rank by price
+     * instead of tying at one rounded micro.
+     */
+    long expectedCostExact(long promptTokens, long outputTokens) {
+        return Math.addExact(
+                Math.multiplyExact(promptTokens, inputPricePerMTok),
+                Math.multiplyExact(outputTokens, outputPricePerMTok));
     }
 }

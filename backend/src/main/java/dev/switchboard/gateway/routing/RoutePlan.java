@@ -8,8 +8,16 @@ import java.util.List;
  */
 public record RoutePlan(String model, List<Ranked> ranked, List<Exclusion> excluded) {
 
-    /** A candidate in order, with what the router expects it to cost (reference micros). */
-    public record Ranked(Candidate candidate, long expectedCostMicros, Long observedP95Millis) {}
+    /**
+     * A candidate in order, with what the router expects it to cost: exactly (millionths of a reference
+     * micro, what ranking uses) and rounded up to whole reference micros (what people read).
+     */
+    public record Ranked(Candidate candidate, long expectedCostExact, Long observedP95Millis) {
+
+        public long expectedCostMicros() {
+            return Math.ceilDiv(expectedCostExact, 1_000_000L);
+        }
+    }
 
     public RoutePlan {
         ranked = List.copyOf(ranked);

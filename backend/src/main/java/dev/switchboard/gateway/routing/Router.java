@@ -20,7 +20,7 @@ public final class Router {
     static final int EXPECTED_OUTPUT_TOKENS = 512;
 
     private static final Comparator<RoutePlan.Ranked> ORDER = Comparator.comparingLong(
-                    RoutePlan.Ranked::expectedCostMicros)
+                    RoutePlan.Ranked::expectedCostExact)
             .thenComparing(r -> -r.candidate().weight())
             .thenComparing(r -> r.candidate().deploymentId());
 
@@ -38,7 +38,7 @@ public final class Router {
             } else {
                 ranked.add(new RoutePlan.Ranked(
                         c,
-                        c.expectedCost(request.promptTokens(), expectedOutput),
+                        c.expectedCostExact(request.promptTokens(), expectedOutput),
                         health.p95Millis(c.deploymentId()).orElse(null)));
             }
         }

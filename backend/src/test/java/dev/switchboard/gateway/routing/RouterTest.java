@@ -188,4 +188,21 @@ class RouterTest {
                 .singleElement()
                 .satisfies(e -> assertThat(e.reason()).isEqualTo(Reason.DISABLED));
     }
+
+    @Test
+    void tiny_calls_still_rank_by_price_not_by_a_rounded_micro() {
+        // 3 tokens at 10 vs 20 micros per million both round up to 1 micro; the cheaper must still win
+        Candidate cheaper = new Candidate(
+                "c", "pc", "e", "economy", Set.of(Capability.EMBEDDINGS), 0, 0, 1, "us", "US", true, 10, 0);
+        Candidate dearer = new Candidate(
+                "d", "pd", "e", "economy", Set.of(Capability.EMBEDDINGS), 0, 0, 100, "us", "US", true, 20, 0);
+        RouteRequest tiny = new RouteRequest("e", Set.of(Capability.EMBEDDINGS), 3, 1, null);
+
+        RoutePlan plan = Router.plan(tiny, List.of(dearer, cheaper), OrgPolicy.UNRESTRICTED, HealthView.ALL_HEALTHY);
+
+        assertThat(plan.ranked()).extracting(r -> r.candidate().deploymentId()).containsExactly("c", "d");
+        assertThat(plan.ranked())
+                .extracting(RoutePlan.Ranked::expectedCostMicros)
+                .containsExactly(1L, 1L);
+    }
 }
