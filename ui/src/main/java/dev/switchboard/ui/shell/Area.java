@@ -8,10 +8,6 @@ import java.util.Optional;
  * honest placeholder page instead of a screen that pretends to work.
  */
 enum Area {
-    GATEWAY(
-            "gateway",
-            "Gateway",
-            "One OpenAI-compatible API in front of every model provider, with cost-aware routing."),
     BUDGETS("budgets", "Budgets", "Department and project budgets, and the ledger of every charge."),
     PROMPTS("prompts", "Prompts", "Prompt templates with variables, versions and a playground."),
     KNOWLEDGE("knowledge", "Knowledge", "Knowledge bases that ground answers in your own documents."),

@@ -11,13 +11,14 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import dev.switchboard.ui.AppShell;
 import dev.switchboard.ui.admin.org.OrganisationView;
+import dev.switchboard.ui.gateway.GatewayNavigation;
 import dev.switchboard.ui.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 
 /**
  * The frame around every signed-in view: the brand and the signed-in person with sign-out on top,
  * the navigation on the side. Areas that are not built yet are listed, marked "later", and lead to
- * {@link ComingSoonView}.
+ * {@link ComingSoonView}; built areas bring their own navigation entry.
  */
 @PermitAll
 public class MainLayout extends AppLayout {
@@ -49,6 +50,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.setId("main-nav");
         nav.addItem(new SideNavItem("Home", HomeView.class));
+        nav.addItem(GatewayNavigation.item());
         for (Area area : Area.values()) {
             SideNavItem item = new SideNavItem(area.title(), area.path());
             Span later = new Span("later");
