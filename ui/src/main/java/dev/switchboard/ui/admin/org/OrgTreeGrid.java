@@ -49,6 +49,8 @@ final class OrgTreeGrid extends TreeGrid<OrgUnit> {
         outline.find(toSelect).ifPresent(unit -> {
             expand(outline.ancestorsOf(unit));
             select(unit);
+            // a large tree renders only the rows in view: bring the unit just added or moved into it
+            scrollToItem(unit);
         });
     }
 
