@@ -34,7 +34,7 @@ class SwitchboardApplicationIT {
     }
 
     @Test
-    void health_details_are_hidden_from_anonymous_callers() {
+    void health_details_are_shown_to_admins_only() {
         Response anonymous = ApiClient.withAuthorization(port, null).get("/actuator/health");
         Response admin = ApiClient.asMaster(port).get("/actuator/health");
 

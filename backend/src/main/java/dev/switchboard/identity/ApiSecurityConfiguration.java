@@ -3,6 +3,7 @@ package dev.switchboard.identity;
 import dev.switchboard.platform.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,6 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -29,7 +32,12 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, MasterKey masterKey, JsonMapper json) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            MasterKey masterKey,
+            JsonMapper json,
+            ObjectProvider<SecurityContextHolderStrategy> contextStrategy)
+            throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> write(
                 json,
                 response,
@@ -54,7 +62,11 @@ class ApiSecurityConfiguration {
                         .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .addFilterBefore(
-                        new MasterKeyAuthenticationFilter(masterKey, unauthorized), BasicAuthenticationFilter.class)
+                        new MasterKeyAuthenticationFilter(
+                                masterKey,
+                                unauthorized,
+                                contextStrategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
+                        BasicAuthenticationFilter.class)
                 .exceptionHandling(
                         ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
         return http.build();

@@ -11,7 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,10 +22,18 @@ class MasterKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final MasterKey masterKey;
     private final AuthenticationEntryPoint entryPoint;
+    private final SecurityContextHolderStrategy contexts;
 
-    MasterKeyAuthenticationFilter(MasterKey masterKey, AuthenticationEntryPoint entryPoint) {
+    /**
+     * @param contexts the strategy the rest of the filter chain reads; it must be the same one, or the
+     *     authentication set here is invisible to authorization (the Vaadin UI installs its own strategy
+     *     as a bean, and the static {@code SecurityContextHolder} can differ from it)
+     */
+    MasterKeyAuthenticationFilter(
+            MasterKey masterKey, AuthenticationEntryPoint entryPoint, SecurityContextHolderStrategy contexts) {
         this.masterKey = masterKey;
         this.entryPoint = entryPoint;
+        this.contexts = contexts;
     }
 
     @Override
@@ -38,15 +46,15 @@ class MasterKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         String token = header.substring(7).strip();
         if (!masterKey.matches(token)) {
-            SecurityContextHolder.clearContext();
+            contexts.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("the bearer token is not valid"));
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
                 PRINCIPAL, null, List.of(new SimpleGrantedAuthority(UserRole.PLATFORM_ADMIN.authority())));
-        var context = SecurityContextHolder.createEmptyContext();
+        var context = contexts.createEmptyContext();
         context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
+        contexts.setContext(context);
         chain.doFilter(request, response);
     }
 }
