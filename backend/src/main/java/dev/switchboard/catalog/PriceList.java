@@ -38,7 +38,8 @@ public class PriceList {
      *
      * @throws CatalogNotFoundException if the deployment does not exist or had no price yet at {@code at}
      */
-    @Transactional(readOnly = true)
+    // No transaction: one indexed SELECT, run for every gateway call; a read-only transaction around it
+    // would only add a round trip (COMMIT) and a second pool checkout.
     public Price priceAt(DeploymentId id, Instant at) {
         return prices.findAt(id, at).orElseThrow(() -> {
             requireDeployment(id);
@@ -47,7 +48,6 @@ public class PriceList {
     }
 
     /** The price in force for calls made at {@code at}, if there is one (and the deployment exists). */
-    @Transactional(readOnly = true)
     public Optional<Price> findPriceAt(DeploymentId id, Instant at) {
         return prices.findAt(id, at);
     }

@@ -13,23 +13,29 @@ import dev.switchboard.gateway.routing.Capability;
 import dev.switchboard.gateway.upstream.Quirks;
 import dev.switchboard.gateway.upstream.UpstreamTarget;
 import dev.switchboard.gateway.upstream.Usage;
+import dev.switchboard.platform.CachedSnapshot;
 import dev.switchboard.platform.Money;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * The gateway's view of the catalog. The router's candidate list is a snapshot reused for {@code
- * switchboard.gateway.catalog-refresh} (the hot path must not read three tables per call); the charge
- * of a call always reads the exact price in force when the call started.
+ * switchboard.gateway.catalog-refresh} (the hot path must not read three tables per call); so are the
+ * providers' upstream API keys, opened on first use within a snapshot, so a changed key is used within
+ * the same time. When the snapshot expires one call reloads it while the others route on the expired one
+ * for that moment. The charge of a call always reads the exact price in force when the call started.
  */
 @Component
 class CatalogDirectory implements DeploymentDirectory {
@@ -40,21 +46,22 @@ class CatalogDirectory implements DeploymentDirectory {
     private final Catalog catalog;
     private final PriceList prices;
     private final GatewayProperties properties;
-    private final Clock clock;
-    private volatile Snapshot snapshot;
+    private final CachedSnapshot<Snapshot> snapshot;
 
     CatalogDirectory(Catalog catalog, PriceList prices, GatewayProperties properties, Clock clock) {
         this.catalog = catalog;
         this.prices = prices;
         this.properties = properties;
-        this.clock = clock;
+        Duration refresh = properties.catalogRefresh().isPositive() ? properties.catalogRefresh() : Duration.ofNanos(1);
+        this.snapshot = new CachedSnapshot<>(refresh, clock, () -> load(clock.instant()));
     }
 
+    /** @param upstreamKeys opened API keys by provider, filled on first use */
     private record Snapshot(
-            Instant loadedAt,
             List<Candidate> candidates,
             Map<String, Deployment> deployments,
-            Map<ProviderId, Provider> providers) {}
+            Map<ProviderId, Provider> providers,
+            ConcurrentMap<ProviderId, String> upstreamKeys) {}
 
     @Override
     public List<Candidate> candidates() {
@@ -66,7 +73,8 @@ class CatalogDirectory implements DeploymentDirectory {
         Snapshot s = current();
         Deployment d = s.deployments().get(deploymentId);
         Provider p = s.providers().get(d.providerId());
-        String key = catalog.upstreamApiKey(p.id()).orElse(p.simulated() ? SIMULATOR_KEY : "");
+        String key = s.upstreamKeys()
+                .computeIfAbsent(p.id(), id -> catalog.upstreamApiKey(id).orElse(p.simulated() ? SIMULATOR_KEY : ""));
         boolean inProcess = p.protocol() == ProtocolFamily.IN_PROCESS;
         return new UpstreamTarget(
                 p.id().value(),
@@ -90,13 +98,7 @@ class CatalogDirectory implements DeploymentDirectory {
     }
 
     private Snapshot current() {
-        Snapshot s = snapshot;
-        Instant now = clock.instant();
-        if (s == null || !now.isBefore(s.loadedAt().plus(properties.catalogRefresh()))) {
-            s = load(now);
-            snapshot = s;
-        }
-        return s;
+        return snapshot.get();
     }
 
     private Snapshot load(Instant now) {
@@ -108,7 +110,7 @@ class CatalogDirectory implements DeploymentDirectory {
         List<Candidate> candidates = deployments.values().stream()
                 .map(d -> candidate(d, providers.get(d.providerId()), priceNow.get(d.id())))
                 .toList();
-        return new Snapshot(now, candidates, deployments, providers);
+        return new Snapshot(candidates, deployments, providers, new ConcurrentHashMap<>());
     }
 
     private Candidate candidate(Deployment d, Provider p, Price price) {

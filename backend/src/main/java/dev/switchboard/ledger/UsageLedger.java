@@ -2,6 +2,7 @@ package dev.switchboard.ledger;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The append-only record of every model call: what it cost wholesale, what it was charged retail,
@@ -11,20 +12,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class UsageLedger {
 
     private final UsageLedgerRepository rows;
+    private final GroupCommitWriter writer;
 
-    UsageLedger(UsageLedgerRepository rows) {
+    UsageLedger(UsageLedgerRepository rows, GroupCommitWriter writer) {
         this.rows = rows;
+        this.writer = writer;
     }
 
     /**
      * Writes the entry and commits it before returning (the gateway calls this before it sends the last
-     * byte of a response).
+     * byte of a response). Inside a transaction the row joins it (and commits with it); otherwise it is
+     * written in a group commit with the rows of concurrent calls.
      *
      * @return true if this call wrote the row, false if an entry with this request id already existed
      */
-    @Transactional
     public boolean record(UsageEntry entry) {
-        return rows.insertOnce(entry);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return rows.insertOnce(entry);
+        }
+        return writer.write(entry);
     }
 
     @Transactional(readOnly = true)

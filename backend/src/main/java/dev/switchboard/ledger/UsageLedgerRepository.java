@@ -6,10 +6,13 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,45 +27,67 @@ class UsageLedgerRepository {
             workflow_run_id, step_id""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    UsageLedgerRepository(JdbcClient jdbc) {
+    UsageLedgerRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
+
+    private static final String INSERT_ONCE = "INSERT INTO usage_ledger (" + COLUMNS + """
+            ) VALUES (:requestId, :occurredAt, :apiKeyId, :orgUnitId, :projectId, :providerId, :model,
+              :input, :output, :cached, :reasoning, :source, :currency,
+              :wholesale, :retail, :markup, :latency, :ttft, :status, :chain,
+              :workflowRunId, :stepId)
+            ON CONFLICT (request_id) DO NOTHING""";
 
     /** Inserts the entry unless its request id is already there; true when this call wrote it. */
     boolean insertOnce(UsageEntry e) {
-        return jdbc.sql("INSERT INTO usage_ledger (" + COLUMNS + """
-                        ) VALUES (:requestId, :occurredAt, :apiKeyId, :orgUnitId, :projectId, :providerId, :model,
-                          :input, :output, :cached, :reasoning, :source, :currency,
-                          :wholesale, :retail, :markup, :latency, :ttft, :status, :chain,
-                          :workflowRunId, :stepId)
-                        ON CONFLICT (request_id) DO NOTHING""")
-                        .param("requestId", e.requestId())
-                        .param("occurredAt", Timestamp.from(e.occurredAt()))
-                        .param("apiKeyId", e.apiKeyId())
-                        .param("orgUnitId", e.orgUnitId().value())
-                        .param(
-                                "projectId",
-                                e.projectId() == null ? null : e.projectId().value())
-                        .param("providerId", e.providerId())
-                        .param("model", e.model())
-                        .param("input", e.inputTokens())
-                        .param("output", e.outputTokens())
-                        .param("cached", e.cachedTokens())
-                        .param("reasoning", e.reasoningTokens())
-                        .param("source", e.usageSource().name())
-                        .param("currency", e.wholesale().currency().getCurrencyCode())
-                        .param("wholesale", e.wholesale().micros())
-                        .param("retail", e.retail().micros())
-                        .param("markup", e.markupBasisPoints())
-                        .param("latency", e.latencyMillis())
-                        .param("ttft", e.timeToFirstTokenMillis())
-                        .param("status", e.status().name())
-                        .param("chain", e.fallbackChain().toArray(String[]::new))
-                        .param("workflowRunId", e.workflowRunId())
-                        .param("stepId", e.stepId())
-                        .update()
-                == 1;
+        return named.update(INSERT_ONCE, params(e)) == 1;
+    }
+
+    /**
+     * Inserts the entries (one JDBC batch: one round trip) in the caller's transaction, each unless its
+     * request id is already there.
+     *
+     * @return for each entry, in order, whether this call wrote it
+     */
+    boolean[] insertAllOnce(List<UsageEntry> entries) {
+        int[] counts = named.batchUpdate(
+                INSERT_ONCE, entries.stream().map(UsageLedgerRepository::params).toArray(MapSqlParameterSource[]::new));
+        boolean[] written = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            written[i] = counts[i] == 1;
+        }
+        return written;
+    }
+
+    private static MapSqlParameterSource params(UsageEntry e) {
+        return new MapSqlParameterSource()
+                .addValue("requestId", e.requestId())
+                .addValue("occurredAt", Timestamp.from(e.occurredAt()))
+                .addValue("apiKeyId", e.apiKeyId())
+                .addValue("orgUnitId", e.orgUnitId().value())
+                .addValue(
+                        "projectId",
+                        e.projectId() == null ? null : e.projectId().value())
+                .addValue("providerId", e.providerId())
+                .addValue("model", e.model())
+                .addValue("input", e.inputTokens())
+                .addValue("output", e.outputTokens())
+                .addValue("cached", e.cachedTokens())
+                .addValue("reasoning", e.reasoningTokens())
+                .addValue("source", e.usageSource().name())
+                .addValue("currency", e.wholesale().currency().getCurrencyCode())
+                .addValue("wholesale", e.wholesale().micros())
+                .addValue("retail", e.retail().micros())
+                .addValue("markup", e.markupBasisPoints())
+                .addValue("latency", e.latencyMillis())
+                .addValue("ttft", e.timeToFirstTokenMillis(), Types.BIGINT)
+                .addValue("chain", e.fallbackChain().toArray(String[]::new))
+                .addValue("status", e.status().name())
+                .addValue("workflowRunId", e.workflowRunId(), Types.VARCHAR)
+                .addValue("stepId", e.stepId(), Types.VARCHAR);
     }
 
     List<UsageEntry> find(UsageQuery q) {
