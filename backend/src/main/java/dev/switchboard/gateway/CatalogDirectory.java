@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Component;
  * switchboard.gateway.catalog-refresh} (the hot path must not read three tables per call); so are the
  * providers' upstream API keys, opened on first use within a snapshot, so a changed key is used within
  * the same time. When the snapshot expires one call reloads it while the others route on the expired one
- * for that moment. The charge of a call always reads the exact price in force when the call started.
+ * for that moment. The charge of a call is the exact price in force when the call started: from the
+ * snapshot's price history while the price notice guarantees the snapshot knows it, else read.
  */
 @Component
 class CatalogDirectory implements DeploymentDirectory {
@@ -56,8 +58,14 @@ class CatalogDirectory implements DeploymentDirectory {
         this.snapshot = new CachedSnapshot<>(refresh, clock, () -> load(clock.instant()));
     }
 
-    /** @param upstreamKeys opened API keys by provider, filled on first use */
+    /**
+     * @param loadedAt when the load began: the price histories hold every price in force at any instant
+     *     before {@code loadedAt + } the price notice
+     * @param upstreamKeys opened API keys by provider, filled on first use
+     */
     private record Snapshot(
+            Instant loadedAt,
+            Map<DeploymentId, List<Price>> priceHistories,
             List<Candidate> candidates,
             Map<String, Deployment> deployments,
             Map<ProviderId, Provider> providers,
@@ -89,9 +97,22 @@ class CatalogDirectory implements DeploymentDirectory {
                 properties.readTimeout());
     }
 
+    /**
+     * Prices the call from the snapshot's price history when the snapshot is sure to know the price in
+     * force at {@code at} (see {@link PriceList#notice()}), else from the database.
+     */
     @Override
     public Money wholesaleCost(String deploymentId, Instant at, Usage usage) {
-        Price price = prices.priceAt(DeploymentId.of(deploymentId), at);
+        DeploymentId id = DeploymentId.of(deploymentId);
+        Snapshot s = current();
+        Duration notice = prices.notice();
+        // with no notice, a price saved (and committed) around the load could be missing from it
+        Price price = notice.isPositive() && at.isBefore(s.loadedAt().plus(notice))
+                ? inForce(s.priceHistories().getOrDefault(id, List.of()), at)
+                : null;
+        if (price == null) {
+            price = prices.priceAt(id, at); // exact, and the right error when there is no price
+        }
         return new Money(
                 price.costMicros(usage.promptTokens(), usage.cachedPromptTokens(), usage.completionTokens()),
                 price.currency());
@@ -104,13 +125,32 @@ class CatalogDirectory implements DeploymentDirectory {
     private Snapshot load(Instant now) {
         Map<ProviderId, Provider> providers =
                 catalog.providers().stream().collect(Collectors.toMap(Provider::id, Function.identity()));
-        Map<DeploymentId, Price> priceNow = prices.pricesAt(now);
+        Map<DeploymentId, List<Price>> histories = prices.allHistories();
+        Map<DeploymentId, Price> priceNow = new HashMap<>();
+        histories.forEach((id, history) -> {
+            Price p = inForce(history, now);
+            if (p != null) {
+                priceNow.put(id, p);
+            }
+        });
         Map<String, Deployment> deployments =
                 catalog.deployments().stream().collect(Collectors.toMap(d -> d.id().toString(), Function.identity()));
         List<Candidate> candidates = deployments.values().stream()
                 .map(d -> candidate(d, providers.get(d.providerId()), priceNow.get(d.id())))
                 .toList();
-        return new Snapshot(candidates, deployments, providers, new ConcurrentHashMap<>());
+        return new Snapshot(now, Map.copyOf(histories), candidates, deployments, providers, new ConcurrentHashMap<>());
+    }
+
+    /** The latest price of an oldest-first history that started at or before {@code at}, if any. */
+    static Price inForce(List<Price> history, Instant at) {
+        Price found = null;
+        for (Price p : history) {
+            if (p.effectiveFrom().isAfter(at)) {
+                break;
+            }
+            found = p;
+        }
+        return found;
     }
 
     private Candidate candidate(Deployment d, Provider p, Price price) {

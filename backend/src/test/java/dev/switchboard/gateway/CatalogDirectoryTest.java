@@ -3,6 +3,7 @@ package dev.switchboard.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -36,6 +37,7 @@ class CatalogDirectoryTest {
 
     static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
     static final Duration REFRESH = Duration.ofSeconds(2);
+    static final Duration NOTICE = Duration.ofSeconds(5);
 
     final MutableClock clock = new MutableClock();
     final Catalog catalog = mock(Catalog.class);
@@ -82,7 +84,8 @@ class CatalogDirectoryTest {
                 T0);
         when(catalog.providers()).thenReturn(List.of(provider));
         when(catalog.deployments()).thenReturn(List.of(deployment));
-        when(prices.pricesAt(any())).thenReturn(Map.of(deploymentId, price));
+        when(prices.allHistories()).thenReturn(Map.of(deploymentId, List.of(price)));
+        when(prices.notice()).thenReturn(NOTICE);
         when(catalog.upstreamApiKey(providerId)).thenReturn(Optional.of("key-1"));
     }
 
@@ -111,22 +114,51 @@ class CatalogDirectoryTest {
     }
 
     @Test
-    void every_charge_reads_the_price_in_force_when_the_call_started() {
-        Instant started = T0.plusSeconds(60);
+    void a_charge_is_priced_from_the_snapshot_while_the_notice_guarantees_it_knows_every_price() {
+        Instant change = clock.instant().plusSeconds(3);
+        when(prices.allHistories()).thenReturn(Map.of(deploymentId, List.of(price, price(3_000_000, change))));
+        Usage usage = new Usage(1_000_000, 0, 0, 0);
+
+        assertThat(cost(clock.instant(), usage))
+                .as("before the scheduled change")
+                .isEqualTo(1_000_000);
+        assertThat(cost(change.minusNanos(1000), usage)).isEqualTo(1_000_000);
+        assertThat(cost(change, usage)).as("from the instant it starts").isEqualTo(3_000_000);
+
+        verify(prices, never()).priceAt(any(), any());
+        verify(prices, times(1)).allHistories();
+    }
+
+    @Test
+    void a_call_that_started_past_the_snapshot_plus_the_notice_reads_the_price() {
+        when(prices.notice()).thenReturn(Duration.ofMillis(500));
+        directory.candidates(); // loads the snapshot now
+        clock.advance(Duration.ofSeconds(1)); // snapshot still fresh (2 s), but 1 s > the 0.5 s notice
+        Instant started = clock.instant();
+        when(prices.priceAt(deploymentId, started)).thenReturn(price(3_000_000, started));
+
+        assertThat(cost(started, new Usage(1_000_000, 0, 0, 0)))
+                .as("a price saved after the snapshot may already be in force")
+                .isEqualTo(3_000_000);
+    }
+
+    @Test
+    void with_no_notice_every_charge_reads_the_price_in_force_when_the_call_started() {
+        when(prices.notice()).thenReturn(Duration.ZERO);
+        Instant started = clock.instant();
         when(prices.priceAt(deploymentId, started)).thenReturn(price);
         Usage usage = new Usage(1_000_000, 0, 0, 0);
-        assertThat(directory
-                        .wholesaleCost(deploymentId.toString(), started, usage)
-                        .micros())
-                .isEqualTo(1_000_000);
+        assertThat(cost(started, usage)).isEqualTo(1_000_000);
 
         // a new price in force from the same instant (added a moment ago, on this node or another)
         when(prices.priceAt(deploymentId, started)).thenReturn(price(3_000_000, started));
 
-        assertThat(directory
-                        .wholesaleCost(deploymentId.toString(), started, usage)
-                        .micros())
-                .as("charges are never served from the snapshot")
+        assertThat(cost(started, usage))
+                .as("charges are not served from the snapshot")
                 .isEqualTo(3_000_000);
+    }
+
+    private long cost(Instant started, Usage usage) {
+        return directory.wholesaleCost(deploymentId.toString(), started, usage).micros();
     }
 }
