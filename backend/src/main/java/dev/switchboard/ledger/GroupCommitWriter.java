@@ -15,14 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes ledger rows in group commits: every gateway call must have its row committed before its
  * response ends, and one transaction per call made the database's commit (a WAL flush each) the
  * gateway's ceiling. Callers hand their entry to one writer thread and wait; the writer takes
- * everything that queued up while the previous commit ran and writes it as one JDBC batch in one
- * transaction. A lone call waits for one insert, as before; under load one commit serves many calls.
+ * everything that queued up while the previous commit ran and writes it as one multi-row INSERT, which
+ * commits on its own (all rows or none) in one round trip. A lone call waits for one insert, as before; under load one commit serves many calls.
  *
  * <p>Nothing is lost or written twice: a caller returns only after its row's transaction committed (or
  * with the error that prevented it), and every insert keeps the {@code request_id} idempotency. If a
@@ -45,14 +44,12 @@ class GroupCommitWriter implements SmartLifecycle {
     }
 
     private final UsageLedgerRepository rows;
-    private final TransactionTemplate transactions;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread writer;
     private volatile boolean stopping;
 
-    GroupCommitWriter(UsageLedgerRepository rows, TransactionTemplate transactions) {
+    GroupCommitWriter(UsageLedgerRepository rows) {
         this.rows = rows;
-        this.transactions = transactions;
     }
 
     /**
@@ -62,8 +59,8 @@ class GroupCommitWriter implements SmartLifecycle {
      */
     boolean write(UsageEntry entry) {
         if (writer == null || stopping) {
-            // not started yet (or shutting down): write it here, in its own transaction
-            return Boolean.TRUE.equals(transactions.execute(status -> rows.insertOnce(entry)));
+            // not started yet (or shutting down): write it here, a statement that commits on its own
+            return rows.insertOnce(entry);
         }
         Pending pending = new Pending(entry);
         queue.add(pending);
@@ -107,7 +104,7 @@ class GroupCommitWriter implements SmartLifecycle {
         }
     }
 
-    /** Writes one batch in one transaction and completes every entry's outcome (package-private for tests). */
+    /** Writes one batch in one statement and completes every entry's outcome (package-private for tests). */
     void writeBatch(List<Pending> batch) {
         // the same request id twice in one batch: the first one writes, the rest find it there
         List<Pending> distinct = new ArrayList<>(batch.size());
@@ -116,10 +113,9 @@ class GroupCommitWriter implements SmartLifecycle {
         for (Pending p : batch) {
             (seen.add(p.entry().requestId()) ? distinct : repeats).add(p);
         }
-        boolean[] written;
+        Set<String> written;
         try {
-            written = transactions.execute(status ->
-                    rows.insertAllOnce(distinct.stream().map(Pending::entry).toList()));
+            written = rows.insertAllOnce(distinct.stream().map(Pending::entry).toList());
         } catch (RuntimeException e) {
             if (distinct.size() == 1) {
                 distinct.getFirst().written().completeExceptionally(e);
@@ -133,15 +129,13 @@ class GroupCommitWriter implements SmartLifecycle {
             repeats.forEach(this::writeAlone);
             return;
         }
-        for (int i = 0; i < distinct.size(); i++) {
-            distinct.get(i).written().complete(written[i]);
-        }
+        distinct.forEach(p -> p.written().complete(written.contains(p.entry().requestId())));
         repeats.forEach(p -> p.written().complete(false));
     }
 
     private void writeAlone(Pending p) {
         try {
-            p.written().complete(Boolean.TRUE.equals(transactions.execute(status -> rows.insertOnce(p.entry()))));
+            p.written().complete(rows.insertOnce(p.entry()));
         } catch (RuntimeException e) {
             p.written().completeExceptionally(e);
         }

@@ -9,7 +9,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,12 +36,15 @@ class UsageLedgerRepository {
         this.named = named;
     }
 
-    private static final String INSERT_ONCE = "INSERT INTO usage_ledger (" + COLUMNS + """
-            ) VALUES (:requestId, :occurredAt, :apiKeyId, :orgUnitId, :projectId, :providerId, :model,
-              :input, :output, :cached, :reasoning, :source, :currency,
-              :wholesale, :retail, :markup, :latency, :ttft, :status, :chain,
-              :workflowRunId, :stepId)
-            ON CONFLICT (request_id) DO NOTHING""";
+    /** One row's values, as named parameters. */
+    private static final String ROW = """
+            (:requestId, :occurredAt, :apiKeyId, :orgUnitId, :projectId, :providerId, :model, \
+            :input, :output, :cached, :reasoning, :source, :currency, \
+            :wholesale, :retail, :markup, :latency, :ttft, :status, :chain, \
+            :workflowRunId, :stepId)""";
+
+    private static final String INSERT_ONCE =
+            "INSERT INTO usage_ledger (" + COLUMNS + ") VALUES " + ROW + " ON CONFLICT (request_id) DO NOTHING";
 
     /** Inserts the entry unless its request id is already there; true when this call wrote it. */
     boolean insertOnce(UsageEntry e) {
@@ -47,31 +52,43 @@ class UsageLedgerRepository {
     }
 
     /**
-     * Inserts the entries (one JDBC batch: one round trip) in the caller's transaction, each unless its
-     * request id is already there.
+     * Inserts the entries in ONE statement (a multi-row INSERT: one round trip, and outside a transaction
+     * one commit of its own, all rows or none), each unless its request id is already there.
      *
-     * @return for each entry, in order, whether this call wrote it
+     * @return the request ids this call wrote
      */
-    boolean[] insertAllOnce(List<UsageEntry> entries) {
-        int[] counts = named.batchUpdate(
-                INSERT_ONCE, entries.stream().map(UsageLedgerRepository::params).toArray(MapSqlParameterSource[]::new));
-        boolean[] written = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            written[i] = counts[i] == 1;
+    Set<String> insertAllOnce(List<UsageEntry> entries) {
+        if (entries.isEmpty()) {
+            return Set.of();
         }
-        return written;
+        StringBuilder sql = new StringBuilder("INSERT INTO usage_ledger (" + COLUMNS + ") VALUES ");
+        MapSqlParameterSource all = new MapSqlParameterSource();
+        for (int i = 0; i < entries.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(ROW.replace(":", ":r" + i + "_"));
+            MapSqlParameterSource row = params(entries.get(i));
+            for (String name : row.getParameterNames()) {
+                all.addValue("r" + i + "_" + name, row.getValue(name), row.getSqlType(name));
+            }
+        }
+        sql.append(" ON CONFLICT (request_id) DO NOTHING RETURNING request_id");
+        return new HashSet<>(named.queryForList(sql.toString(), all, String.class));
     }
 
     private static MapSqlParameterSource params(UsageEntry e) {
         return new MapSqlParameterSource()
                 .addValue("requestId", e.requestId())
                 .addValue("occurredAt", Timestamp.from(e.occurredAt()))
-                .addValue("apiKeyId", e.apiKeyId())
+                // nullable values carry their type: a null without one makes the driver ask the server
+                .addValue("apiKeyId", e.apiKeyId(), Types.OTHER)
                 .addValue("orgUnitId", e.orgUnitId().value())
                 .addValue(
                         "projectId",
-                        e.projectId() == null ? null : e.projectId().value())
-                .addValue("providerId", e.providerId())
+                        e.projectId() == null ? null : e.projectId().value(),
+                        Types.OTHER)
+                .addValue("providerId", e.providerId(), Types.VARCHAR)
                 .addValue("model", e.model())
                 .addValue("input", e.inputTokens())
                 .addValue("output", e.outputTokens())
