@@ -1,5 +1,7 @@
 package dev.switchboard.ledger;
 
+import java.time.ZoneId;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -31,6 +33,15 @@ public class UsageLedger {
             return rows.insertOnce(entry);
         }
         return writer.write(entry);
+    }
+
+    /**
+     * Usage per calendar day in {@code zone} (and currency) for the query's filters, oldest first: the
+     * data behind spend-over-time charts. Days without usage are absent.
+     */
+    @Transactional(readOnly = true)
+    public List<DailySpend> dailySpend(UsageQuery query, ZoneId zone) {
+        return rows.daily(query, zone);
     }
 
     @Transactional(readOnly = true)

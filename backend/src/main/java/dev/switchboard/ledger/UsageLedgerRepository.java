@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -131,6 +133,26 @@ class UsageLedgerRepository {
                         rs.getLong(5),
                         rs.getLong(6),
                         rs.getLong(7)))
+                .list();
+    }
+
+    /** Usage per day in {@code zone} and currency, oldest day first (the query's limit does not apply). */
+    List<DailySpend> daily(UsageQuery q, ZoneId zone) {
+        Filter f = Filter.of(q);
+        List<Object> params = new ArrayList<>();
+        params.add(zone.getId());
+        params.addAll(f.params());
+        return jdbc.sql("""
+                        SELECT (occurred_at AT TIME ZONE ?)::date AS day, currency, count(*),
+                               sum(wholesale_micros), sum(retail_micros)
+                        FROM usage_ledger WHERE\s""" + f.where() + " GROUP BY 1, 2 ORDER BY 1, 2")
+                .params(params)
+                .query((rs, n) -> new DailySpend(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getString(2).strip(),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5)))
                 .list();
     }
 
