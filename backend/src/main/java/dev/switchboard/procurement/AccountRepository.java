@@ -40,8 +40,8 @@ class AccountRepository {
 
     // A ledger row counts for an account when it is the account's provider and currency and the call
     // started once the account was open.
-    private static final String COUNTS = """
-            l.provider_id = a.provider_id AND l.currency = a.currency AND l.occurred_at >= a.opened_at""";
+    private static final String COUNTS =
+            " l.provider_id = a.provider_id AND l.currency = a.currency AND l.occurred_at >= a.opened_at\n";
 
     private static final String ACCOUNT_COLUMNS = """
             a.provider_id, a.kind, a.currency, a.low_balance_micros, a.avoid_when_exhausted, a.opened_at,
@@ -70,7 +70,7 @@ class AccountRepository {
                             FROM provider_account_entry GROUP BY provider_id) e ON e.provider_id = a.provider_id
                         LEFT JOIN (
                             SELECT a.provider_id, sum(l.wholesale_micros) AS spent
-                            FROM usage_ledger l JOIN provider_account a ON\s""" + COUNTS + """
+                            FROM usage_ledger l JOIN provider_account a ON""" + COUNTS + """
                             WHERE l.id > (SELECT through_ledger_id FROM procurement_spend_watermark)
                             GROUP BY a.provider_id) t ON t.provider_id = a.provider_id
                         ORDER BY a.provider_id""")
@@ -201,7 +201,7 @@ class AccountRepository {
         jdbc.sql("""
                         UPDATE provider_account acc SET spend_checkpoint_micros = acc.spend_checkpoint_micros + s.spent
                         FROM (SELECT a.provider_id, sum(l.wholesale_micros) AS spent
-                              FROM usage_ledger l JOIN provider_account a ON\s""" + COUNTS + """
+                              FROM usage_ledger l JOIN provider_account a ON""" + COUNTS + """
                               WHERE l.id > :from AND l.id <= :to
                               GROUP BY a.provider_id) s
                         WHERE acc.provider_id = s.provider_id""")
