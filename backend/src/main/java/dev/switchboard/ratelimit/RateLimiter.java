@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public class RateLimiter {
     synchronized void sync() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         nodes.heartbeat(nodeId, host, startedAt, now);
-        List<UUID> live = new java.util.ArrayList<>(nodes.live(now, properties.nodeTtl()).stream()
+        List<UUID> live = new ArrayList<>(nodes.live(now, properties.nodeTtl()).stream()
                 .map(GatewayNodes.Node::id)
                 .toList());
         if (!live.contains(nodeId)) {

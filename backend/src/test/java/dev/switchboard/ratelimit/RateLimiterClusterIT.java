@@ -9,6 +9,8 @@ import dev.switchboard.testsupport.ApiClient.Response;
 import dev.switchboard.testsupport.IntegrationTest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,8 +69,7 @@ class RateLimiterClusterIT {
         department = OrgUnitId.of(created.text("id"));
         // weeks ahead, at the start of a minute plus 10 s, so that a test never straddles two minutes
         var ahead = clock.instant().plus(Duration.ofDays(30 + (long) (Math.random() * 300)));
-        time = new TestClock(
-                ahead.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(10));
+        time = new TestClock(ahead.truncatedTo(ChronoUnit.MINUTES).plusSeconds(10));
         nodeA = new RateLimiter(limits, nodes, PROPERTIES, time);
         nodeB = new RateLimiter(limits, nodes, PROPERTIES, time);
     }
@@ -81,7 +82,7 @@ class RateLimiterClusterIT {
     }
 
     private void limit(long rpm, Long tpm, Long concurrent) {
-        Map<String, Object> body = new java.util.HashMap<>();
+        Map<String, Object> body = new HashMap<>();
         body.put("requestsPerMinute", rpm);
         body.put("tokensPerMinute", tpm);
         body.put("maxConcurrent", concurrent);
