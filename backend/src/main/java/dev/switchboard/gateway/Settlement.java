@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.catalog.ProviderId;
 import dev.switchboard.gateway.routing.Candidate;
 import dev.switchboard.gateway.upstream.Usage;
 import dev.switchboard.ledger.CallStatus;
@@ -9,6 +10,7 @@ import dev.switchboard.ledger.UsageEntry;
 import dev.switchboard.ledger.UsageLedger;
 import dev.switchboard.ledger.UsageSource;
 import dev.switchboard.platform.Money;
+import dev.switchboard.procurement.ProviderAccounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
@@ -26,6 +28,7 @@ class Settlement {
     private final DeploymentDirectory directory;
     private final Markups markups;
     private final UsageLedger ledger;
+    private final ProviderAccounts accounts;
     private final GatewayProperties properties;
     private final Clock clock;
 
@@ -33,11 +36,13 @@ class Settlement {
             DeploymentDirectory directory,
             Markups markups,
             UsageLedger ledger,
+            ProviderAccounts accounts,
             GatewayProperties properties,
             Clock clock) {
         this.directory = directory;
         this.markups = markups;
         this.ledger = ledger;
+        this.accounts = accounts;
         this.properties = properties;
         this.clock = clock;
     }
@@ -53,7 +58,8 @@ class Settlement {
             UsageSource source,
             CallStatus status,
             List<String> fallbackChain,
-            Long timeToFirstTokenMillis) {}
+            Long timeToFirstTokenMillis,
+            Admission admission) {}
 
     CallReceipt settle(Call call) {
         Money wholesale = call.servedBy() == null
@@ -86,6 +92,11 @@ class Settlement {
                 call.fallbackChain(),
                 call.charge().workflowRunId(),
                 call.charge().stepId()));
+        // only once the row is committed: the slot frees and the provider's balance draws down
+        call.admission().settled(call.usage().totalTokens());
+        if (call.servedBy() != null && wholesale.micros() > 0) {
+            accounts.recordSpend(ProviderId.of(call.servedBy().providerId()), wholesale);
+        }
         return new CallReceipt(
                 call.requestId(),
                 call.servedBy() == null ? null : call.servedBy().providerId(),
