@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,12 +23,19 @@ public class Markups {
     private final OrgService org;
     private final LedgerProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Markups(MarkupRepository markups, OrgService org, LedgerProperties properties, Clock clock) {
+    Markups(
+            MarkupRepository markups,
+            OrgService org,
+            LedgerProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.markups = markups;
         this.org = org;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The markup that applies to calls charged to {@code orgUnitId}. */
@@ -54,6 +62,7 @@ public class Markups {
     public Markup set(OrgUnitId orgUnitId, Markup markup) {
         org.get(orgUnitId);
         markups.upsert(orgUnitId.value(), markup.basisPoints(), clock.instant());
+        events.publishEvent(new MarkupChanged(orgUnitId)); // RetailPricing's cache
         return markup;
     }
 
@@ -63,5 +72,6 @@ public class Markups {
     public void clear(OrgUnitId orgUnitId) {
         org.get(orgUnitId);
         markups.delete(orgUnitId.value());
+        events.publishEvent(new MarkupChanged(orgUnitId));
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +22,13 @@ class UsageLedgerRepository {
             request_id, occurred_at, api_key_id, org_unit_id, project_id, provider_id, model,
             input_tokens, output_tokens, cached_tokens, reasoning_tokens, usage_source, currency,
             wholesale_micros, retail_micros, markup_bps, latency_ms, ttft_ms, status, fallback_chain,
-            workflow_run_id, step_id""";
+            workflow_run_id, step_id, price_plan_id""";
+
+    /**
+     * The advisory lock between recording and {@link #cut}: every recording transaction holds it
+     * shared from before its row gets an id until it commits; a cut takes it exclusively for a moment.
+     */
+    static final long RECORDING_LOCK = 0x5357_4c65_6467_6572L; // "SWLedger"
 
     private final JdbcClient jdbc;
 
@@ -29,13 +36,40 @@ class UsageLedgerRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Holds the recording lock shared until the current transaction ends: a {@link #cut} waits for this
+     * transaction, and one in progress makes this wait. Call it before {@link #insertOnce}.
+     */
+    void holdRecordingLock() {
+        jdbc.sql("SELECT pg_advisory_xact_lock_shared(?)")
+                .param(RECORDING_LOCK)
+                .query()
+                .listOfRows();
+    }
+
+    /**
+     * The ledger's cut: waits until no row is being recorded, then returns the highest id. Every row at
+     * or below it is committed; every row recorded later gets a higher id (ids come from a sequence, and
+     * recorders take {@link #holdRecordingLock} before they draw one). The lock is released when the
+     * caller's transaction ends: keep that transaction short.
+     */
+    long cut() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)")
+                .param(RECORDING_LOCK)
+                .query()
+                .listOfRows();
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM usage_ledger")
+                .query(Long.class)
+                .single();
+    }
+
     /** Inserts the entry unless its request id is already there; true when this call wrote it. */
-    boolean insertOnce(UsageEntry e) {
+    boolean insertOnce(UsageEntry e, Instant recordedAt) {
         return jdbc.sql("INSERT INTO usage_ledger (" + COLUMNS + """
-                        ) VALUES (:requestId, :occurredAt, :apiKeyId, :orgUnitId, :projectId, :providerId, :model,
-                          :input, :output, :cached, :reasoning, :source, :currency,
+                        , recorded_at) VALUES (:requestId, :occurredAt, :apiKeyId, :orgUnitId, :projectId, :providerId,
+                          :model, :input, :output, :cached, :reasoning, :source, :currency,
                           :wholesale, :retail, :markup, :latency, :ttft, :status, :chain,
-                          :workflowRunId, :stepId)
+                          :workflowRunId, :stepId, :pricePlanId, :recordedAt)
                         ON CONFLICT (request_id) DO NOTHING""")
                         .param("requestId", e.requestId())
                         .param("occurredAt", Timestamp.from(e.occurredAt()))
@@ -61,6 +95,10 @@ class UsageLedgerRepository {
                         .param("chain", e.fallbackChain().toArray(String[]::new))
                         .param("workflowRunId", e.workflowRunId())
                         .param("stepId", e.stepId())
+                        .param(
+                                "pricePlanId",
+                                e.pricePlanId() == null ? null : e.pricePlanId().value())
+                        .param("recordedAt", Timestamp.from(recordedAt))
                         .update()
                 == 1;
     }
@@ -127,6 +165,9 @@ class UsageLedgerRepository {
         long ttft = rs.getLong("ttft_ms");
         Long ttftOrNull = rs.wasNull() ? null : ttft;
         Array chain = rs.getArray("fallback_chain");
+        int markup = rs.getInt("markup_bps");
+        Integer markupOrNull = rs.wasNull() ? null : markup;
+        UUID plan = rs.getObject("price_plan_id", UUID.class);
         return new UsageEntry(
                 rs.getString("request_id"),
                 rs.getTimestamp("occurred_at").toInstant(),
@@ -142,12 +183,13 @@ class UsageLedgerRepository {
                 UsageSource.valueOf(rs.getString("usage_source")),
                 Money.ofMicros(rs.getLong("wholesale_micros"), currency),
                 Money.ofMicros(rs.getLong("retail_micros"), currency),
-                rs.getInt("markup_bps"),
+                markupOrNull,
                 rs.getLong("latency_ms"),
                 ttftOrNull,
                 CallStatus.valueOf(rs.getString("status")),
                 chain == null ? List.of() : Arrays.asList((String[]) chain.getArray()),
                 rs.getString("workflow_run_id"),
-                rs.getString("step_id"));
+                rs.getString("step_id"),
+                plan == null ? null : new PricePlanId(plan));
     }
 }
