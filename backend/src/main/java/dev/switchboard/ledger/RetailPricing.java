@@ -1,5 +1,6 @@
 package dev.switchboard.ledger;
 
+import dev.switchboard.org.OrgTreeChanged;
 import dev.switchboard.org.OrgUnitId;
 import dev.switchboard.platform.Money;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -92,6 +94,12 @@ public class RetailPricing {
                 }
             });
         }
+    }
+
+    /** A path through the tree changed: a cached unit may now inherit from other ancestors. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(OrgTreeChanged event) {
+        invalidate();
     }
 
     @EventListener

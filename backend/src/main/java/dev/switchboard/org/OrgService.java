@@ -4,6 +4,7 @@ import dev.switchboard.platform.CachedSnapshot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +26,13 @@ public class OrgService {
 
     private final OrgUnitRepository units;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final CachedSnapshot<OrgTree> cached;
 
-    OrgService(OrgUnitRepository units, Clock clock) {
+    OrgService(OrgUnitRepository units, Clock clock, ApplicationEventPublisher events) {
         this.units = units;
         this.clock = clock;
+        this.events = events;
         this.cached = new CachedSnapshot<>(Duration.ofSeconds(CACHE_TTL_SECONDS), clock, this::load);
     }
 
@@ -84,6 +87,7 @@ public class OrgService {
         cached.invalidateOnCompletion();
         OrgUnit renamed = load().rename(id, name);
         units.update(renamed);
+        events.publishEvent(new OrgTreeChanged(renamed.id()));
         return renamed;
     }
 
@@ -94,6 +98,7 @@ public class OrgService {
         cached.invalidateOnCompletion();
         OrgUnit moved = load().move(id, newParentId);
         units.update(moved);
+        events.publishEvent(new OrgTreeChanged(moved.id()));
         return moved;
     }
 
@@ -104,6 +109,7 @@ public class OrgService {
         cached.invalidateOnCompletion();
         OrgUnit archived = load().archive(id, OrgUnitRepository.truncate(clock.instant()));
         units.update(archived);
+        events.publishEvent(new OrgTreeChanged(archived.id()));
         return archived;
     }
 
@@ -114,6 +120,7 @@ public class OrgService {
         cached.invalidateOnCompletion();
         OrgUnit restored = load().restore(id);
         units.update(restored);
+        events.publishEvent(new OrgTreeChanged(restored.id()));
         return restored;
     }
 
@@ -124,6 +131,7 @@ public class OrgService {
         cached.invalidateOnCompletion();
         OrgUnit created = load().create(kind, parentId, name, OrgUnitRepository.truncate(clock.instant()));
         units.insert(created);
+        events.publishEvent(new OrgTreeChanged(created.id()));
         return created;
     }
 

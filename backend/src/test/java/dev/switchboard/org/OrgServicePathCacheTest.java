@@ -50,7 +50,7 @@ class OrgServicePathCacheTest {
 
     final MutableClock clock = new MutableClock();
     final InMemoryUnits units = new InMemoryUnits();
-    final OrgService org = new OrgService(units, clock);
+    final OrgService org = new OrgService(units, clock, event -> {});
 
     OrgUnit company;
     OrgUnit marketing;
