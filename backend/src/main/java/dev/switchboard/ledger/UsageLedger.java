@@ -1,6 +1,10 @@
 package dev.switchboard.ledger;
 
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -25,6 +29,28 @@ public class UsageLedger {
     @Transactional
     public boolean record(UsageEntry entry) {
         return rows.insertOnce(entry);
+    }
+
+    /**
+     * Writes the entries in the caller's transaction (there must be one): the budget engine charges
+     * budgets and writes the ledger rows of a batch of calls in one commit. Idempotent like {@link
+     * #record}.
+     *
+     * @return the request ids this call wrote; the others were already in the ledger (or repeated in
+     *     {@code entries}, where the first one wins)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<String> recordAll(List<UsageEntry> entries) {
+        return entries.isEmpty() ? Set.of() : rows.insertAllOnce(entries);
+    }
+
+    /**
+     * A ledger that writes through {@code jdbc} rather than the application's data source: for a
+     * second, independent process simulated in tests and benchmarks (two app instances sharing one
+     * database). The application itself uses the Spring bean.
+     */
+    public static UsageLedger writingThrough(JdbcClient jdbc) {
+        return new UsageLedger(new UsageLedgerRepository(jdbc));
     }
 
     @Transactional(readOnly = true)

@@ -8,7 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -63,6 +65,57 @@ class UsageLedgerRepository {
                         .param("stepId", e.stepId())
                         .update()
                 == 1;
+    }
+
+    /**
+     * Inserts the entries whose request ids are not there yet, in one statement per {@value
+     * #INSERT_CHUNK} rows; the request ids this call wrote. Within {@code entries} the first entry of
+     * a request id wins.
+     */
+    Set<String> insertAllOnce(List<UsageEntry> entries) {
+        Set<String> written = new HashSet<>();
+        for (int from = 0; from < entries.size(); from += INSERT_CHUNK) {
+            List<UsageEntry> chunk = entries.subList(from, Math.min(entries.size(), from + INSERT_CHUNK));
+            String rows = String.join(",", java.util.Collections.nCopies(chunk.size(), ROW_PLACEHOLDERS));
+            List<Object> params = new ArrayList<>(chunk.size() * 22);
+            chunk.forEach(e -> params.addAll(values(e)));
+            written.addAll(jdbc.sql("INSERT INTO usage_ledger (" + COLUMNS + ") VALUES " + rows
+                            + " ON CONFLICT (request_id) DO NOTHING RETURNING request_id")
+                    .params(params)
+                    .query(String.class)
+                    .list());
+        }
+        return written;
+    }
+
+    private static final int INSERT_CHUNK = 500;
+    private static final String ROW_PLACEHOLDERS = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The values of {@link #COLUMNS}, in order. */
+    private static List<Object> values(UsageEntry e) {
+        return Arrays.asList(
+                e.requestId(),
+                Timestamp.from(e.occurredAt()),
+                e.apiKeyId(),
+                e.orgUnitId().value(),
+                e.projectId() == null ? null : e.projectId().value(),
+                e.providerId(),
+                e.model(),
+                e.inputTokens(),
+                e.outputTokens(),
+                e.cachedTokens(),
+                e.reasoningTokens(),
+                e.usageSource().name(),
+                e.wholesale().currency().getCurrencyCode(),
+                e.wholesale().micros(),
+                e.retail().micros(),
+                e.markupBasisPoints(),
+                e.latencyMillis(),
+                e.timeToFirstTokenMillis(),
+                e.status().name(),
+                e.fallbackChain().toArray(String[]::new),
+                e.workflowRunId(),
+                e.stepId());
     }
 
     List<UsageEntry> find(UsageQuery q) {
