@@ -86,7 +86,7 @@ public class BudgetGuard implements SmartLifecycle {
                 raw.tx(),
                 raw.clock(),
                 raw.properties(),
-                event -> eventThread().execute(() -> sink.accept(event)));
+                event -> eventThread().execute(() -> deliver(sink, event)));
         AlertPublisher alerts = new AlertPublisher(engine);
         BudgetProperties.Batching batching = engine.properties().batching();
         this.reservations = new Batcher<>("budget-reserve", new ReserveBatch(engine), batching);
@@ -190,6 +190,14 @@ public class BudgetGuard implements SmartLifecycle {
 
     void republishAlerts() {
         sweeper.republishAlerts();
+    }
+
+    private static void deliver(Consumer<BudgetThresholdCrossed> sink, BudgetThresholdCrossed event) {
+        try {
+            sink.accept(event);
+        } catch (RuntimeException e) { // the alert stays un-notified: the sweeper publishes it again
+            log.warn("a subscriber failed on {}; the sweeper will publish it again", event, e);
+        }
     }
 
     /** Not synchronized: flushers call it while {@link #stop()} (holding the monitor) waits for them. */

@@ -24,6 +24,11 @@ final class BudgetFixture {
 
     static final LocalDate SINCE = LocalDate.of(2026, 1, 1);
     static final String USD = "USD";
+    /**
+     * When the test calls happened, as their ledger rows say: in the past, so that tests reading the
+     * newest ledger rows (the gateway's) never find these ahead of theirs.
+     */
+    static final Instant CALLED_AT = Instant.parse("2025-05-10T10:00:00Z");
 
     private final OrgService org;
     private final Budgets budgets;
@@ -106,7 +111,7 @@ final class BudgetFixture {
     static UsageEntry entry(Reservation reservation, OrgUnitId unit, long retailMicros, CallStatus status) {
         return new UsageEntry(
                 reservation.requestId(),
-                Instant.parse("2031-05-10T10:00:00Z"),
+                CALLED_AT,
                 null,
                 unit,
                 null,
