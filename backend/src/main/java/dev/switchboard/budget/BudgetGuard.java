@@ -107,7 +107,7 @@ public class BudgetGuard implements SmartLifecycle {
         return new BudgetGuard(new Engine(
                 new CounterStore(jdbc),
                 new BudgetRepository(jdbc),
-                UsageLedger.writingThrough(jdbc),
+                UsageLedger.writingThrough(dataSource),
                 new TransactionTemplate(new JdbcTransactionManager(dataSource)),
                 clock,
                 properties,

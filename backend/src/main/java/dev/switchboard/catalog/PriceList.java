@@ -1,6 +1,7 @@
 package dev.switchboard.catalog;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -14,8 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Wholesale prices of deployments, with their history. A price applies from its {@code effectiveFrom}
- * until the next one starts; new prices start now or later, never earlier, and stored prices are never
- * changed, so a call is always priced at what was in force when it was made. Platform admins and
+ * until the next one starts; new prices start no sooner than the price notice ({@link
+ * CatalogProperties#priceNotice()}) after they are saved, never earlier, and stored prices are never
+ * changed, so a call is always priced at what was in force when it was made, also by a gateway node
+ * that prices calls from a snapshot of the history. Platform admins and
  * finance add prices; everyone signed in may read them.
  */
 @Service
@@ -26,11 +29,21 @@ public class PriceList {
     private final PriceRepository prices;
     private final DeploymentRepository deployments;
     private final Clock clock;
+    private final Duration notice;
 
-    PriceList(PriceRepository prices, DeploymentRepository deployments, Clock clock) {
+    PriceList(PriceRepository prices, DeploymentRepository deployments, CatalogProperties properties, Clock clock) {
         this.prices = prices;
         this.deployments = deployments;
         this.clock = clock;
+        this.notice = properties.priceNotice();
+    }
+
+    /**
+     * How long after it is saved a new price can take effect at the earliest: a snapshot of the
+     * history loaded at {@code t} holds every price in force at any instant before {@code t + notice}.
+     */
+    public Duration notice() {
+        return notice;
     }
 
     /**
@@ -38,7 +51,8 @@ public class PriceList {
      *
      * @throws CatalogNotFoundException if the deployment does not exist or had no price yet at {@code at}
      */
-    @Transactional(readOnly = true)
+    // No transaction: one indexed SELECT, run for every gateway call; a read-only transaction around it
+    // would only add a round trip (COMMIT) and a second pool checkout.
     public Price priceAt(DeploymentId id, Instant at) {
         return prices.findAt(id, at).orElseThrow(() -> {
             requireDeployment(id);
@@ -47,7 +61,6 @@ public class PriceList {
     }
 
     /** The price in force for calls made at {@code at}, if there is one (and the deployment exists). */
-    @Transactional(readOnly = true)
     public Optional<Price> findPriceAt(DeploymentId id, Instant at) {
         return prices.findAt(id, at);
     }
@@ -59,23 +72,37 @@ public class PriceList {
         return prices.history(id);
     }
 
+    /** The whole history of every deployment, oldest first, future prices included. */
+    @Transactional(readOnly = true)
+    public Map<DeploymentId, List<Price>> allHistories() {
+        return prices.allHistories();
+    }
+
     /** The price in force at {@code at} of every deployment that has one. */
     @Transactional(readOnly = true)
     public Map<DeploymentId, Price> pricesAt(Instant at) {
         return prices.findAllAt(at);
     }
 
-    /** Appends a price; it applies to calls from its {@code effectiveFrom} (default: now) on. */
+    /**
+     * Appends a price; it applies to calls from its {@code effectiveFrom} on: by default the earliest
+     * allowed, the price notice from now.
+     */
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'FINANCE')")
     @Transactional
     public Price add(DeploymentId id, NewPrice command) {
         requireDeployment(id);
         Instant now = now();
-        Instant effective =
-                command.effectiveFrom() == null ? now : command.effectiveFrom().truncatedTo(ChronoUnit.MICROS);
-        if (effective.isBefore(now)) {
+        Instant earliest = now.plus(notice);
+        Instant effective = command.effectiveFrom() == null
+                ? earliest
+                : command.effectiveFrom().truncatedTo(ChronoUnit.MICROS);
+        if (effective.isBefore(earliest)) {
             throw new CatalogValidationException(
-                    "effectiveFrom", "must be now or later (" + now + "): calls already made keep their price");
+                    "effectiveFrom",
+                    "must be " + (notice.isZero() ? "now" : notice.toSeconds() + " s from now") + " or later ("
+                            + earliest + "): calls already made keep their price, and every gateway node must"
+                            + " know a price before it applies");
         }
         Price price = command.at(effective);
         if (!prices.insertIfAbsent(id, price, now, author())) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +47,18 @@ class PriceRepository {
                 .param(id.value())
                 .query(PriceRepository::map)
                 .list();
+    }
+
+    /** Every price of every deployment, each deployment's oldest first, future ones included. */
+    Map<DeploymentId, List<Price>> allHistories() {
+        Map<DeploymentId, List<Price>> histories = new HashMap<>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM deployment_price ORDER BY deployment_id, effective_from")
+                .query((rs, n) -> histories
+                        .computeIfAbsent(
+                                new DeploymentId(rs.getObject("deployment_id", UUID.class)), d -> new ArrayList<>())
+                        .add(map(rs, n)))
+                .list();
+        return histories;
     }
 
     /** The price in force at {@code at} of every deployment that has one. */

@@ -13,23 +13,31 @@ import dev.switchboard.gateway.routing.Capability;
 import dev.switchboard.gateway.upstream.Quirks;
 import dev.switchboard.gateway.upstream.UpstreamTarget;
 import dev.switchboard.gateway.upstream.Usage;
+import dev.switchboard.platform.CachedSnapshot;
 import dev.switchboard.platform.Money;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * The gateway's view of the catalog. The router's candidate list is a snapshot reused for {@code
- * switchboard.gateway.catalog-refresh} (the hot path must not read three tables per call); the charge
- * of a call always reads the exact price in force when the call started.
+ * switchboard.gateway.catalog-refresh} (the hot path must not read three tables per call); so are the
+ * providers' upstream API keys, opened on first use within a snapshot, so a changed key is used within
+ * the same time. When the snapshot expires one call reloads it while the others route on the expired one
+ * for that moment. The charge of a call is the exact price in force when the call started: from the
+ * snapshot's price history while the price notice guarantees the snapshot knows it, else read.
  */
 @Component
 class CatalogDirectory implements DeploymentDirectory {
@@ -40,21 +48,28 @@ class CatalogDirectory implements DeploymentDirectory {
     private final Catalog catalog;
     private final PriceList prices;
     private final GatewayProperties properties;
-    private final Clock clock;
-    private volatile Snapshot snapshot;
+    private final CachedSnapshot<Snapshot> snapshot;
 
     CatalogDirectory(Catalog catalog, PriceList prices, GatewayProperties properties, Clock clock) {
         this.catalog = catalog;
         this.prices = prices;
         this.properties = properties;
-        this.clock = clock;
+        Duration refresh = properties.catalogRefresh().isPositive() ? properties.catalogRefresh() : Duration.ofNanos(1);
+        this.snapshot = new CachedSnapshot<>(refresh, clock, () -> load(clock.instant()));
     }
 
+    /**
+     * @param loadedAt when the load began: the price histories hold every price in force at any instant
+     *     before {@code loadedAt + } the price notice
+     * @param upstreamKeys opened API keys by provider, filled on first use
+     */
     private record Snapshot(
             Instant loadedAt,
+            Map<DeploymentId, List<Price>> priceHistories,
             List<Candidate> candidates,
             Map<String, Deployment> deployments,
-            Map<ProviderId, Provider> providers) {}
+            Map<ProviderId, Provider> providers,
+            ConcurrentMap<ProviderId, String> upstreamKeys) {}
 
     @Override
     public List<Candidate> candidates() {
@@ -66,7 +81,8 @@ class CatalogDirectory implements DeploymentDirectory {
         Snapshot s = current();
         Deployment d = s.deployments().get(deploymentId);
         Provider p = s.providers().get(d.providerId());
-        String key = catalog.upstreamApiKey(p.id()).orElse(p.simulated() ? SIMULATOR_KEY : "");
+        String key = s.upstreamKeys()
+                .computeIfAbsent(p.id(), id -> catalog.upstreamApiKey(id).orElse(p.simulated() ? SIMULATOR_KEY : ""));
         boolean inProcess = p.protocol() == ProtocolFamily.IN_PROCESS;
         return new UpstreamTarget(
                 p.id().value(),
@@ -81,34 +97,60 @@ class CatalogDirectory implements DeploymentDirectory {
                 properties.readTimeout());
     }
 
+    /**
+     * Prices the call from the snapshot's price history when the snapshot is sure to know the price in
+     * force at {@code at} (see {@link PriceList#notice()}), else from the database.
+     */
     @Override
     public Money wholesaleCost(String deploymentId, Instant at, Usage usage) {
-        Price price = prices.priceAt(DeploymentId.of(deploymentId), at);
+        DeploymentId id = DeploymentId.of(deploymentId);
+        Snapshot s = current();
+        Duration notice = prices.notice();
+        // with no notice, a price saved (and committed) around the load could be missing from it
+        Price price = notice.isPositive() && at.isBefore(s.loadedAt().plus(notice))
+                ? inForce(s.priceHistories().getOrDefault(id, List.of()), at)
+                : null;
+        if (price == null) {
+            price = prices.priceAt(id, at); // exact, and the right error when there is no price
+        }
         return new Money(
                 price.costMicros(usage.promptTokens(), usage.cachedPromptTokens(), usage.completionTokens()),
                 price.currency());
     }
 
     private Snapshot current() {
-        Snapshot s = snapshot;
-        Instant now = clock.instant();
-        if (s == null || !now.isBefore(s.loadedAt().plus(properties.catalogRefresh()))) {
-            s = load(now);
-            snapshot = s;
-        }
-        return s;
+        return snapshot.get();
     }
 
     private Snapshot load(Instant now) {
         Map<ProviderId, Provider> providers =
                 catalog.providers().stream().collect(Collectors.toMap(Provider::id, Function.identity()));
-        Map<DeploymentId, Price> priceNow = prices.pricesAt(now);
+        Map<DeploymentId, List<Price>> histories = prices.allHistories();
+        Map<DeploymentId, Price> priceNow = new HashMap<>();
+        histories.forEach((id, history) -> {
+            Price p = inForce(history, now);
+            if (p != null) {
+                priceNow.put(id, p);
+            }
+        });
         Map<String, Deployment> deployments =
                 catalog.deployments().stream().collect(Collectors.toMap(d -> d.id().toString(), Function.identity()));
         List<Candidate> candidates = deployments.values().stream()
                 .map(d -> candidate(d, providers.get(d.providerId()), priceNow.get(d.id())))
                 .toList();
-        return new Snapshot(now, candidates, deployments, providers);
+        return new Snapshot(now, Map.copyOf(histories), candidates, deployments, providers, new ConcurrentHashMap<>());
+    }
+
+    /** The latest price of an oldest-first history that started at or before {@code at}, if any. */
+    static Price inForce(List<Price> history, Instant at) {
+        Price found = null;
+        for (Price p : history) {
+            if (p.effectiveFrom().isAfter(at)) {
+                break;
+            }
+            found = p;
+        }
+        return found;
     }
 
     private Candidate candidate(Deployment d, Provider p, Price price) {

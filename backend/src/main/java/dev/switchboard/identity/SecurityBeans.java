@@ -5,6 +5,7 @@ import dev.switchboard.org.UserService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -19,6 +20,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityBeans {
+
+    /**
+     * No observation (a span and a timer) around each filter of each security chain: a sixth of the
+     * gateway's CPU per call in the gateway benchmark, for spans nobody reads. Request metrics
+     * ({@code http.server.requests}) are recorded by the web layer and stay on.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

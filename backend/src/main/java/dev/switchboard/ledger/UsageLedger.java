@@ -1,11 +1,15 @@
 package dev.switchboard.ledger;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The append-only record of every model call: what it cost wholesale, what it was charged retail,
@@ -15,20 +19,25 @@ import org.springframework.transaction.annotation.Transactional;
 public class UsageLedger {
 
     private final UsageLedgerRepository rows;
+    private final GroupCommitWriter writer;
 
-    UsageLedger(UsageLedgerRepository rows) {
+    UsageLedger(UsageLedgerRepository rows, GroupCommitWriter writer) {
         this.rows = rows;
+        this.writer = writer;
     }
 
     /**
      * Writes the entry and commits it before returning (the gateway calls this before it sends the last
-     * byte of a response).
+     * byte of a response). Inside a transaction the row joins it (and commits with it); otherwise it is
+     * written in a group commit with the rows of concurrent calls.
      *
      * @return true if this call wrote the row, false if an entry with this request id already existed
      */
-    @Transactional
     public boolean record(UsageEntry entry) {
-        return rows.insertOnce(entry);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return rows.insertOnce(entry);
+        }
+        return writer.write(entry);
     }
 
     /**
@@ -36,21 +45,31 @@ public class UsageLedger {
      * budgets and writes the ledger rows of a batch of calls in one commit. Idempotent like {@link
      * #record}.
      *
-     * @return the request ids this call wrote; the others were already in the ledger (or repeated in
-     *     {@code entries}, where the first one wins)
+     * @return the request ids this call wrote; the others were already in the ledger
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<String> recordAll(List<UsageEntry> entries) {
-        return entries.isEmpty() ? Set.of() : rows.insertAllOnce(entries);
+        return rows.insertAllOnce(entries);
     }
 
     /**
-     * A ledger that writes through {@code jdbc} rather than the application's data source: for a
-     * second, independent process simulated in tests and benchmarks (two app instances sharing one
-     * database). The application itself uses the Spring bean.
+     * A ledger that writes through {@code dataSource} rather than the application's: for a second,
+     * independent process simulated in tests and benchmarks (two app instances sharing one database).
+     * The application itself uses the Spring bean.
      */
-    public static UsageLedger writingThrough(JdbcClient jdbc) {
-        return new UsageLedger(new UsageLedgerRepository(jdbc));
+    public static UsageLedger writingThrough(DataSource dataSource) {
+        UsageLedgerRepository rows =
+                new UsageLedgerRepository(JdbcClient.create(dataSource), new NamedParameterJdbcTemplate(dataSource));
+        return new UsageLedger(rows, new GroupCommitWriter(rows)); // the writer never started: no group commits
+    }
+
+    /**
+     * Usage per calendar day in {@code zone} (and currency) for the query's filters, oldest first: the
+     * data behind spend-over-time charts. Days without usage are absent.
+     */
+    @Transactional(readOnly = true)
+    public List<DailySpend> dailySpend(UsageQuery query, ZoneId zone) {
+        return rows.daily(query, zone);
     }
 
     @Transactional(readOnly = true)

@@ -6,12 +6,17 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,96 +31,82 @@ class UsageLedgerRepository {
             workflow_run_id, step_id""";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    UsageLedgerRepository(JdbcClient jdbc) {
+    UsageLedgerRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
         this.jdbc = jdbc;
+        this.named = named;
     }
+
+    /** One row's values, as named parameters. */
+    private static final String ROW = """
+            (:requestId, :occurredAt, :apiKeyId, :orgUnitId, :projectId, :providerId, :model, \
+            :input, :output, :cached, :reasoning, :source, :currency, \
+            :wholesale, :retail, :markup, :latency, :ttft, :status, :chain, \
+            :workflowRunId, :stepId)""";
+
+    private static final String INSERT_ONCE =
+            "INSERT INTO usage_ledger (" + COLUMNS + ") VALUES " + ROW + " ON CONFLICT (request_id) DO NOTHING";
 
     /** Inserts the entry unless its request id is already there; true when this call wrote it. */
     boolean insertOnce(UsageEntry e) {
-        return jdbc.sql("INSERT INTO usage_ledger (" + COLUMNS + """
-                        ) VALUES (:requestId, :occurredAt, :apiKeyId, :orgUnitId, :projectId, :providerId, :model,
-                          :input, :output, :cached, :reasoning, :source, :currency,
-                          :wholesale, :retail, :markup, :latency, :ttft, :status, :chain,
-                          :workflowRunId, :stepId)
-                        ON CONFLICT (request_id) DO NOTHING""")
-                        .param("requestId", e.requestId())
-                        .param("occurredAt", Timestamp.from(e.occurredAt()))
-                        .param("apiKeyId", e.apiKeyId())
-                        .param("orgUnitId", e.orgUnitId().value())
-                        .param(
-                                "projectId",
-                                e.projectId() == null ? null : e.projectId().value())
-                        .param("providerId", e.providerId())
-                        .param("model", e.model())
-                        .param("input", e.inputTokens())
-                        .param("output", e.outputTokens())
-                        .param("cached", e.cachedTokens())
-                        .param("reasoning", e.reasoningTokens())
-                        .param("source", e.usageSource().name())
-                        .param("currency", e.wholesale().currency().getCurrencyCode())
-                        .param("wholesale", e.wholesale().micros())
-                        .param("retail", e.retail().micros())
-                        .param("markup", e.markupBasisPoints())
-                        .param("latency", e.latencyMillis())
-                        .param("ttft", e.timeToFirstTokenMillis())
-                        .param("status", e.status().name())
-                        .param("chain", e.fallbackChain().toArray(String[]::new))
-                        .param("workflowRunId", e.workflowRunId())
-                        .param("stepId", e.stepId())
-                        .update()
-                == 1;
+        return named.update(INSERT_ONCE, params(e)) == 1;
     }
 
     /**
-     * Inserts the entries whose request ids are not there yet, in one statement per {@value
-     * #INSERT_CHUNK} rows; the request ids this call wrote. Within {@code entries} the first entry of
-     * a request id wins.
+     * Inserts the entries in ONE statement (a multi-row INSERT: one round trip, and outside a transaction
+     * one commit of its own, all rows or none), each unless its request id is already there.
+     *
+     * @return the request ids this call wrote
      */
     Set<String> insertAllOnce(List<UsageEntry> entries) {
-        Set<String> written = new HashSet<>();
-        for (int from = 0; from < entries.size(); from += INSERT_CHUNK) {
-            List<UsageEntry> chunk = entries.subList(from, Math.min(entries.size(), from + INSERT_CHUNK));
-            String rows = String.join(",", java.util.Collections.nCopies(chunk.size(), ROW_PLACEHOLDERS));
-            List<Object> params = new ArrayList<>(chunk.size() * 22);
-            chunk.forEach(e -> params.addAll(values(e)));
-            written.addAll(jdbc.sql("INSERT INTO usage_ledger (" + COLUMNS + ") VALUES " + rows
-                            + " ON CONFLICT (request_id) DO NOTHING RETURNING request_id")
-                    .params(params)
-                    .query(String.class)
-                    .list());
+        if (entries.isEmpty()) {
+            return Set.of();
         }
-        return written;
+        StringBuilder sql = new StringBuilder("INSERT INTO usage_ledger (" + COLUMNS + ") VALUES ");
+        MapSqlParameterSource all = new MapSqlParameterSource();
+        for (int i = 0; i < entries.size(); i++) {
+            if (i > 0) {
+                sql.append(", ");
+            }
+            sql.append(ROW.replace(":", ":r" + i + "_"));
+            MapSqlParameterSource row = params(entries.get(i));
+            for (String name : row.getParameterNames()) {
+                all.addValue("r" + i + "_" + name, row.getValue(name), row.getSqlType(name));
+            }
+        }
+        sql.append(" ON CONFLICT (request_id) DO NOTHING RETURNING request_id");
+        return new HashSet<>(named.queryForList(sql.toString(), all, String.class));
     }
 
-    private static final int INSERT_CHUNK = 500;
-    private static final String ROW_PLACEHOLDERS = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    /** The values of {@link #COLUMNS}, in order. */
-    private static List<Object> values(UsageEntry e) {
-        return Arrays.asList(
-                e.requestId(),
-                Timestamp.from(e.occurredAt()),
-                e.apiKeyId(),
-                e.orgUnitId().value(),
-                e.projectId() == null ? null : e.projectId().value(),
-                e.providerId(),
-                e.model(),
-                e.inputTokens(),
-                e.outputTokens(),
-                e.cachedTokens(),
-                e.reasoningTokens(),
-                e.usageSource().name(),
-                e.wholesale().currency().getCurrencyCode(),
-                e.wholesale().micros(),
-                e.retail().micros(),
-                e.markupBasisPoints(),
-                e.latencyMillis(),
-                e.timeToFirstTokenMillis(),
-                e.status().name(),
-                e.fallbackChain().toArray(String[]::new),
-                e.workflowRunId(),
-                e.stepId());
+    private static MapSqlParameterSource params(UsageEntry e) {
+        return new MapSqlParameterSource()
+                .addValue("requestId", e.requestId())
+                .addValue("occurredAt", Timestamp.from(e.occurredAt()))
+                // nullable values carry their type: a null without one makes the driver ask the server
+                .addValue("apiKeyId", e.apiKeyId(), Types.OTHER)
+                .addValue("orgUnitId", e.orgUnitId().value())
+                .addValue(
+                        "projectId",
+                        e.projectId() == null ? null : e.projectId().value(),
+                        Types.OTHER)
+                .addValue("providerId", e.providerId(), Types.VARCHAR)
+                .addValue("model", e.model())
+                .addValue("input", e.inputTokens())
+                .addValue("output", e.outputTokens())
+                .addValue("cached", e.cachedTokens())
+                .addValue("reasoning", e.reasoningTokens())
+                .addValue("source", e.usageSource().name())
+                .addValue("currency", e.wholesale().currency().getCurrencyCode())
+                .addValue("wholesale", e.wholesale().micros())
+                .addValue("retail", e.retail().micros())
+                .addValue("markup", e.markupBasisPoints())
+                .addValue("latency", e.latencyMillis())
+                .addValue("ttft", e.timeToFirstTokenMillis(), Types.BIGINT)
+                .addValue("chain", e.fallbackChain().toArray(String[]::new))
+                .addValue("status", e.status().name())
+                .addValue("workflowRunId", e.workflowRunId(), Types.VARCHAR)
+                .addValue("stepId", e.stepId(), Types.VARCHAR);
     }
 
     List<UsageEntry> find(UsageQuery q) {
@@ -142,6 +133,26 @@ class UsageLedgerRepository {
                         rs.getLong(5),
                         rs.getLong(6),
                         rs.getLong(7)))
+                .list();
+    }
+
+    /** Usage per day in {@code zone} and currency, oldest day first (the query's limit does not apply). */
+    List<DailySpend> daily(UsageQuery q, ZoneId zone) {
+        Filter f = Filter.of(q);
+        List<Object> params = new ArrayList<>();
+        params.add(zone.getId());
+        params.addAll(f.params());
+        return jdbc.sql("""
+                        SELECT (occurred_at AT TIME ZONE ?)::date AS day, currency, count(*),
+                               sum(wholesale_micros), sum(retail_micros)
+                        FROM usage_ledger WHERE\s""" + f.where() + " GROUP BY 1, 2 ORDER BY 1, 2")
+                .params(params)
+                .query((rs, n) -> new DailySpend(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getString(2).strip(),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5)))
                 .list();
     }
 

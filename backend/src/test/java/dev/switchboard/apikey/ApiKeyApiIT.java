@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.testsupport.ApiClient;
 import dev.switchboard.testsupport.ApiClient.Response;
 import dev.switchboard.testsupport.IntegrationTest;
+import dev.switchboard.testsupport.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dev.switchboard.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.org.OrgUnitId;
+import dev.switchboard.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

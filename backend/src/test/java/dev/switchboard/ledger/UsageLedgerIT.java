@@ -2,6 +2,7 @@ package dev.switchboard.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.switchboard.org.OrgService;
 import dev.switchboard.org.OrgUnit;
@@ -11,6 +12,9 @@ import dev.switchboard.testsupport.ApiClient;
 import dev.switchboard.testsupport.ApiClient.Response;
 import dev.switchboard.testsupport.IntegrationTest;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +132,48 @@ class UsageLedgerIT {
             assertThat(t.inputTokens()).isEqualTo(2_000);
             assertThat(t.cachedTokens()).isEqualTo(800);
         });
+    }
+
+    @Test
+    void daily_spend_groups_by_the_calendar_day_of_the_zone_asked_for() {
+        // 23:30 UTC on the 19th is already the 20th in Berlin (UTC+1 in November)
+        record At(String id, String when, long retail) {}
+        for (At at : List.of(
+                new At("a", "2026-11-19T10:00:00Z", 100),
+                new At("b", "2026-11-19T23:30:00Z", 200),
+                new At("c", "2026-11-20T12:00:00Z", 400))) {
+            UsageEntry e = entry("req-" + UUID.randomUUID(), content, 1, at.retail());
+            ledger.record(new UsageEntry(
+                    e.requestId(),
+                    Instant.parse(at.when()),
+                    null,
+                    content,
+                    null,
+                    "sim-fast",
+                    model,
+                    1,
+                    1,
+                    0,
+                    0,
+                    UsageSource.PROVIDER,
+                    e.wholesale(),
+                    e.retail(),
+                    2000,
+                    5,
+                    null,
+                    CallStatus.OK,
+                    List.of()));
+        }
+        UsageQuery query = new UsageQuery(marketing, null, model, null, null, null, 1);
+
+        assertThat(ledger.dailySpend(query, ZoneOffset.UTC))
+                .extracting(DailySpend::day, DailySpend::calls, DailySpend::retailMicros)
+                .containsExactly(
+                        tuple(LocalDate.parse("2026-11-19"), 2L, 300L), tuple(LocalDate.parse("2026-11-20"), 1L, 400L));
+        assertThat(ledger.dailySpend(query, ZoneId.of("Europe/Berlin")))
+                .extracting(DailySpend::day, DailySpend::retailMicros)
+                .containsExactly(
+                        tuple(LocalDate.parse("2026-11-19"), 100L), tuple(LocalDate.parse("2026-11-20"), 600L));
     }
 
     @Test

@@ -5,10 +5,12 @@ import dev.switchboard.gateway.routing.OrgPolicy;
 import dev.switchboard.org.OrgService;
 import dev.switchboard.org.OrgUnit;
 import dev.switchboard.org.OrgUnitId;
+import dev.switchboard.platform.CachedSnapshot;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,24 +25,32 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Routing policies per org unit (allowed providers, regions, jurisdictions). The effective policy of
  * a unit is the intersection of its own and all its ancestors': a team narrows its department.
+ *
+ * <p>{@link #effectiveFor} runs for every gateway call: it reads the policies from a snapshot kept for
+ * {@value #CACHE_TTL_SECONDS} seconds (and the unit's ancestors from {@link OrgService#pathToRoot}). A
+ * policy set or cleared on this node applies to the next call here; one set on another node applies
+ * here within {@value #CACHE_TTL_SECONDS} seconds.
  */
 @Service
 public class GatewayPolicies {
 
+    static final long CACHE_TTL_SECONDS = 5;
+
     private final JdbcClient jdbc;
     private final OrgService org;
     private final Clock clock;
+    private final CachedSnapshot<Map<UUID, OrgPolicy>> cached;
 
     GatewayPolicies(JdbcClient jdbc, OrgService org, Clock clock) {
         this.jdbc = jdbc;
         this.org = org;
         this.clock = clock;
+        this.cached = new CachedSnapshot<>(Duration.ofSeconds(CACHE_TTL_SECONDS), clock, () -> Map.copyOf(all()));
     }
 
-    /** What applies to calls charged to the unit. */
-    @Transactional(readOnly = true)
+    /** What applies to calls charged to the unit (see the class comment on caching). */
     public OrgPolicy effectiveFor(OrgUnitId unit) {
-        Map<UUID, OrgPolicy> own = all();
+        Map<UUID, OrgPolicy> own = cached.get();
         OrgPolicy effective = OrgPolicy.UNRESTRICTED;
         for (OrgUnit u : org.pathToRoot(unit)) {
             OrgPolicy p = own.get(u.id().value());
@@ -61,6 +71,7 @@ public class GatewayPolicies {
     @Transactional
     public OrgPolicy set(OrgUnitId unit, OrgPolicy policy) {
         org.get(unit);
+        cached.invalidateOnCompletion();
         jdbc.sql("""
                         INSERT INTO gateway_policy (org_unit_id, allowed_providers, allowed_regions,
                           allowed_jurisdictions, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -80,6 +91,7 @@ public class GatewayPolicies {
     @Transactional
     public void clear(OrgUnitId unit) {
         org.get(unit);
+        cached.invalidateOnCompletion();
         jdbc.sql("DELETE FROM gateway_policy WHERE org_unit_id = ?")
                 .param(unit.value())
                 .update();

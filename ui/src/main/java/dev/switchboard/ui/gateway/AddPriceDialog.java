@@ -52,7 +52,9 @@ final class AddPriceDialog extends Dialog {
         currency.setId("price-currency");
         currency.setHelperText("ISO 4217 code, e.g. USD");
         effective.setId("price-effective");
-        effective.setHelperText("Leave empty to start now. Calls already made keep their price.");
+        effective.setHelperText(
+                "Leave empty to start as soon as allowed (a few seconds from now, so every gateway node knows it first)."
+                        + " Calls already made keep their price.");
         source.setId("price-source");
         source.setHelperText("Where the price comes from: a URL or document, and the date you read it");
         row.currentPrice().ifPresentOrElse(this::prefill, () -> currency.setValue("USD"));

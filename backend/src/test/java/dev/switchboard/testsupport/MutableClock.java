@@ -1,4 +1,4 @@
-package dev.switchboard.apikey;
+package dev.switchboard.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,12 +7,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** System time plus an offset tests move forward: time keeps passing, and can jump. */
-final class MutableClock extends Clock {
+/** System time plus an offset tests move (forward or back): time keeps passing, and can jump. */
+public final class MutableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         offset.accumulateAndGet(duration, Duration::plus);
     }
 

@@ -1,0 +1,154 @@
+package dev.switchboard.bench;
+
+import dev.switchboard.SwitchboardApplication;
+import dev.switchboard.bench.BenchOptions.Mode;
+import dev.switchboard.bench.Report.Row;
+import dev.switchboard.bench.Report.Scenario;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code ./switchboard bench gateway}: the gateway's overhead, measured. Starts the real application
+ * in-process (every role, embedded Temporal, the {@code switchboard_bench} database, profile {@code
+ * bench}) and a zero-latency local upstream registered in its catalog, then drives four scenarios per
+ * mode with the same client and body: the upstream directly (the baseline) and through the gateway
+ * (key check, routing, policy, upstream call, ledger row committed before the answer), each plain and
+ * streamed. Prints requests per second, latency percentiles, what the gateway adds, the issue's
+ * targets and a ledger check (one row per successful call: the ledger is on and loses nothing). Exits
+ * with 3 when the ledger check fails; a missed speed target is reported, not an error.
+ */
+public final class GatewayBench {
+
+    private GatewayBench() {}
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int status = 1;
+        try (LocalUpstream upstream = LocalUpstream.start();
+                ConfigurableApplicationContext app = new SpringApplicationBuilder(SwitchboardApplication.class)
+                        .profiles("bench")
+                        .run();
+                ChatCalls calls = new ChatCalls()) {
+            status = run(options, upstream, app, calls) ? 0 : 3;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+        } finally {
+            // Temporal's and the app's non-daemon threads would keep the JVM alive
+            System.exit(status);
+        }
+    }
+
+    private static boolean run(
+            BenchOptions options, LocalUpstream upstream, ConfigurableApplicationContext app, ChatCalls calls) {
+        int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        String masterKey = app.getEnvironment().getRequiredProperty("switchboard.security.master-key");
+        BenchSetup.Registered registered =
+                new BenchSetup(URI.create("http://127.0.0.1:" + port), masterKey).register(upstream.baseUrl());
+        URI gateway = URI.create("http://127.0.0.1:" + port + "/v1/chat/completions");
+        URI direct = URI.create(upstream.baseUrl() + "/chat/completions");
+
+        Set<String> servedIds = ConcurrentHashMap.newKeySet();
+        LongAdder gatewayFailed = new LongAdder();
+        Map<Scenario, ChatCalls.Call> scenarios = new LinkedHashMap<>();
+        scenarios.put(Scenario.DIRECT_PLAIN, calls.chat(direct, BenchSetup.UPSTREAM_KEY, BenchSetup.UPSTREAM_MODEL));
+        scenarios.put(
+                Scenario.GATEWAY_PLAIN,
+                counted(calls.chat(gateway, registered.consumerKey(), BenchSetup.MODEL), servedIds, gatewayFailed));
+        scenarios.put(
+                Scenario.DIRECT_STREAM, calls.chatStream(direct, BenchSetup.UPSTREAM_KEY, BenchSetup.UPSTREAM_MODEL));
+        scenarios.put(
+                Scenario.GATEWAY_STREAM,
+                counted(
+                        calls.chatStream(gateway, registered.consumerKey(), BenchSetup.MODEL),
+                        servedIds,
+                        gatewayFailed));
+
+        Report report = new Report(System.out);
+        report.environment(options);
+        // The JIT first: every scenario under full load once, so that the first mode measured (one
+        // worker) does not run on interpreted or C1 code the later ones have left behind.
+        scenarios.forEach((scenario, call) -> {
+            System.out.printf("   warming up %s ...%n", scenario.label);
+            Load.closedLoop(call, options.concurrency(), options.warmup());
+        });
+        Map<Mode, List<Row>> results = new EnumMap<>(Mode.class);
+        for (Mode mode : options.modes()) {
+            List<Row> rows = new ArrayList<>();
+            scenarios.forEach((scenario, call) -> {
+                System.out.printf(
+                        "   running %-10s %s ...%n", mode.name().toLowerCase(java.util.Locale.ROOT), scenario.label);
+                measure(mode, options, call, options.warmup());
+                rows.add(new Row(scenario, measure(mode, options, call, options.duration())));
+            });
+            results.put(mode, rows);
+            report.mode(mode, options, rows);
+        }
+        report.targets(results, options);
+        return report.ledger(ledgerCheck(app, registered, servedIds, gatewayFailed.sum()));
+    }
+
+    private static Load.Measurement measure(Mode mode, BenchOptions options, ChatCalls.Call call, Duration time) {
+        return switch (mode) {
+            case SEQUENTIAL -> Load.closedLoop(call, 1, time);
+            case THROUGHPUT -> Load.closedLoop(call, options.concurrency(), time);
+            case RATE -> Load.fixedRate(call, options.rate(), time);
+        };
+    }
+
+    /** Keeps the request id of every successful gateway call (warm-ups included) for the ledger check. */
+    private static ChatCalls.Call counted(ChatCalls.Call call, Set<String> servedIds, LongAdder failed) {
+        return () -> {
+            ChatCalls.Outcome outcome;
+            try {
+                outcome = call.send();
+            } catch (Exception e) {
+                failed.increment();
+                throw e;
+            }
+            if (outcome.ok() && outcome.requestId() != null) {
+                servedIds.add(outcome.requestId());
+            } else {
+                failed.increment();
+            }
+            return outcome;
+        };
+    }
+
+    private static Report.LedgerCheck ledgerCheck(
+            ConfigurableApplicationContext app, BenchSetup.Registered registered, Set<String> servedIds, long failed) {
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        jdbc.sql("SELECT status, count(*) FROM usage_ledger WHERE api_key_id = ? GROUP BY status ORDER BY status")
+                .param(registered.consumerKeyId())
+                .query((rs, n) -> byStatus.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        Set<String> okRows =
+                new HashSet<>(jdbc.sql("SELECT request_id FROM usage_ledger WHERE api_key_id = ? AND status = 'OK'")
+                        .param(registered.consumerKeyId())
+                        .query(String.class)
+                        .list());
+        long missing = servedIds.stream().filter(id -> !okRows.contains(id)).count();
+        long rows = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        return new Report.LedgerCheck(servedIds.size(), failed, rows, byStatus, missing);
+    }
+}
