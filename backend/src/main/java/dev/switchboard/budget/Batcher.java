@@ -122,6 +122,11 @@ final class Batcher<I, O> {
         return running;
     }
 
+    /** Requests waiting for a flusher. */
+    int queued() {
+        return queue.size();
+    }
+
     long batches() {
         return batches.get();
     }

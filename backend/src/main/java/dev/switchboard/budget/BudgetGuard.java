@@ -44,12 +44,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>reserve: read the budgets that apply (a recursive query up the org tree), lock their current
  *       period counters in key order ({@code FOR NO KEY UPDATE}; new periods are created at zero),
- *       decide each request in arrival order against the locked values, then one conditional UPDATE per
- *       counter for the batch's total and one multi-row INSERT of the holds;
+ *       decide each request in arrival order against the locked values, then ONE statement raises
+ *       each counter once by the batch's total (a conditional UPDATE that re-checks the hard limit)
+ *       and inserts all the holds;
  *   <li>settle/release: one multi-row INSERT of the ledger rows ({@code ON CONFLICT (request_id) DO
  *       NOTHING RETURNING}), one DELETE of the holds ({@code RETURNING}: only what this transaction
- *       deleted is taken off), lock the counters in key order, one UPDATE per counter (spend up,
- *       reserved down), and the alert rows of thresholds crossed.
+ *       deleted is taken off), then ONE statement locks the counters in key order and moves each once
+ *       (spend up, reserved down); alert rows only when a threshold was crossed.
+ * </ul>
+ * Under the hot counter's lock a batch spends at most two round trips and its commit, whatever its size.
  * </ul>
  * Batches grow with load and cost the same few round trips and one commit whatever their size. Nodes
  * still contend on the hot row, but per batch instead of per call. A failing batch is retried on

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The reservation engine's SQL: period counters, holds and alerts. Every statement takes whole
  * batches (arrays unnested in SQL), so a batch costs the same few round trips whatever its size. The
- * callers run them inside one transaction and lock counter rows only through {@link #lock}, always in
- * (budget, period start) order, so concurrent batches on any number of nodes cannot deadlock on them.
+ * callers run them inside one transaction; counter rows are locked ({@link #lock}, {@link #settle})
+ * always in (budget, period start) order, so concurrent batches on any number of nodes cannot
+ * deadlock on them.
  */
 final class CounterStore {
 
@@ -120,34 +121,33 @@ final class CounterStore {
     }
 
     /**
-     * Adds holds to locked counters. The condition re-checks the hard limit in the database, so even a
-     * wrong decision in Java cannot over-commit: the count tells the caller whether every row took it.
+     * Adds holds to locked counters and writes the hold rows, in one statement. The UPDATE's condition
+     * re-checks the hard limit in the database, so even a wrong decision in Java cannot over-commit:
+     * the count tells the caller whether every counter took its hold.
+     *
+     * @return how many counters took their hold
      */
-    int hold(Map<PeriodKey, Long> amounts) {
+    int hold(Map<PeriodKey, Long> amounts, List<HoldRow> rows, Instant now) {
         List<PeriodKey> keys = List.copyOf(amounts.keySet());
         return jdbc.sql("""
-                        UPDATE budget_period p SET reserved_micros = p.reserved_micros + d.amount
-                        FROM unnest(?::uuid[], ?::timestamptz[], ?::bigint[]) AS d(id, start, amount)
-                        WHERE p.budget_id = d.id AND p.period_start = d.start
-                          AND (NOT p.hard OR p.spent_micros + p.reserved_micros + d.amount <= p.limit_micros)""")
+                        WITH counters AS (
+                          UPDATE budget_period p SET reserved_micros = p.reserved_micros + d.amount
+                          FROM unnest(?::uuid[], ?::timestamptz[], ?::bigint[]) AS d(id, start, amount)
+                          WHERE p.budget_id = d.id AND p.period_start = d.start
+                            AND (NOT p.hard OR p.spent_micros + p.reserved_micros + d.amount <= p.limit_micros)
+                          RETURNING 1),
+                        holds AS (
+                          INSERT INTO budget_reservation (reservation_id, budget_id, period_start, amount_micros,
+                                                          request_id, created_at, expires_at)
+                          SELECT r.id, r.budget, r.start, r.amount, r.request, ?, r.expires
+                          FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::bigint[], ?::text[], ?::timestamptz[])
+                            AS r(id, budget, start, amount, request, expires)
+                          RETURNING 1)
+                        SELECT count(*) FROM counters""") // (a data-modifying WITH runs whether read or not)
                 .params(
                         ids(keys),
                         starts(keys),
-                        keys.stream().mapToLong(amounts::get).toArray())
-                .update();
-    }
-
-    void insertHolds(List<HoldRow> rows, Instant now) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        INSERT INTO budget_reservation (reservation_id, budget_id, period_start, amount_micros,
-                                                        request_id, created_at, expires_at)
-                        SELECT r.id, r.budget, r.start, r.amount, r.request, ?, r.expires
-                        FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::bigint[], ?::text[], ?::timestamptz[])
-                          AS r(id, budget, start, amount, request, expires)""")
-                .params(
+                        keys.stream().mapToLong(amounts::get).toArray(),
                         Timestamp.from(now),
                         rows.stream().map(r -> r.reservationId().toString()).toArray(String[]::new),
                         ids(rows.stream().map(HoldRow::period).toList()),
@@ -155,7 +155,8 @@ final class CounterStore {
                         rows.stream().mapToLong(HoldRow::amount).toArray(),
                         rows.stream().map(HoldRow::requestId).toArray(String[]::new),
                         rows.stream().map(r -> r.expiresAt().toString()).toArray(String[]::new))
-                .update();
+                .query(Integer.class)
+                .single();
     }
 
     /** Deletes the holds of these reservations; the ones returned are this transaction's to take off. */
@@ -182,8 +183,9 @@ final class CounterStore {
     }
 
     /**
-     * Applies settlements to counters the caller locked; the counters after the change, with their
-     * budget's alert thresholds (read in the same statement: no extra round trip on the hot path).
+     * Applies settlements to counters; the counters after the change, with their budget's alert
+     * thresholds. One statement: the CTE locks the rows in key order (like {@link #lock}) before the
+     * UPDATE changes any of them, so locking and changing cost one round trip under the lock.
      */
     List<Settled> settle(Map<PeriodKey, Delta> deltas) {
         if (deltas.isEmpty()) {
@@ -191,11 +193,19 @@ final class CounterStore {
         }
         List<PeriodKey> keys = List.copyOf(deltas.keySet());
         return jdbc.sql("""
+                        WITH d AS (
+                          SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::bigint[], ?::bigint[])
+                            AS d(id, start, spend, unreserve)),
+                        locked AS (
+                          SELECT c.budget_id, c.period_start FROM budget_period c
+                          JOIN d ON c.budget_id = d.id AND c.period_start = d.start
+                          ORDER BY c.budget_id, c.period_start
+                          FOR NO KEY UPDATE OF c)
                         UPDATE budget_period p SET spent_micros = p.spent_micros + d.spend,
                           reserved_micros = p.reserved_micros - d.unreserve
-                        FROM unnest(?::uuid[], ?::timestamptz[], ?::bigint[], ?::bigint[]) AS d(id, start, spend, unreserve),
-                          budget b
-                        WHERE p.budget_id = d.id AND p.period_start = d.start AND b.id = p.budget_id
+                        FROM d, locked l, budget b
+                        WHERE p.budget_id = d.id AND p.period_start = d.start
+                          AND l.budget_id = p.budget_id AND l.period_start = p.period_start AND b.id = p.budget_id
                         RETURNING p.budget_id, p.period_start, p.period_end, p.limit_micros, p.spent_micros, d.spend,
                           b.thresholds""")
                 .params(

@@ -49,7 +49,6 @@ final class ReservationSweeper {
         rows.stream()
                 .collect(Collectors.groupingBy(HoldRow::period, Collectors.summingLong(HoldRow::amount)))
                 .forEach((key, amount) -> deltas.put(key, new Delta(0, amount)));
-        engine.store().lock(deltas.keySet());
         engine.store().settle(deltas);
         return rows;
     }

@@ -90,11 +90,10 @@ final class ReserveBatch implements Batcher.Processor<ReserveBatch.Request, Rese
             results.add(Batcher.Result.ok(new Reservation(
                     id, request.requestId(), new Money(request.amount(), request.currency()), holds, expiresAt)));
         }
-        if (!added.isEmpty() && engine.store().hold(added) != added.size()) {
+        if (!added.isEmpty() && engine.store().hold(added, rows, engine.clock().instant()) != added.size()) {
             // cannot happen while the rows stay locked; if it does, nothing of this batch may stand
             throw new IllegalStateException("a budget counter refused a hold the batch granted; batch rolled back");
         }
-        engine.store().insertHolds(rows, engine.clock().instant());
         return results;
     }
 

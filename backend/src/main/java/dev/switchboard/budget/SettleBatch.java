@@ -84,7 +84,6 @@ final class SettleBatch implements Batcher.Processor<SettleBatch.Request, Boolea
         }
         Map<PeriodKey, Delta> changes = new LinkedHashMap<>();
         deltas.forEach((key, d) -> changes.put(key, new Delta(d[0], d[1])));
-        engine.store().lock(changes.keySet());
         List<Settled> after = engine.store().settle(changes);
         return new Outcome(
                 results,
