@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.catalog.ProviderId;
 import dev.switchboard.gateway.policy.GatewayPolicies;
 import dev.switchboard.gateway.routing.Candidate;
 import dev.switchboard.gateway.routing.Capability;
@@ -16,6 +17,7 @@ import dev.switchboard.gateway.upstream.ProviderAdapters;
 import dev.switchboard.gateway.upstream.Usage;
 import dev.switchboard.ledger.CallStatus;
 import dev.switchboard.ledger.UsageSource;
+import dev.switchboard.procurement.ProviderAccounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +43,8 @@ public class GatewayService {
     private final TokenCounter tokens;
     private final UpstreamCalls upstream;
     private final Settlement settlement;
+    private final Admissions admissions;
+    private final ProviderAccounts accounts;
     private final Clock clock;
 
     GatewayService(
@@ -51,6 +55,8 @@ public class GatewayService {
             TokenCounter tokens,
             UpstreamCalls upstream,
             Settlement settlement,
+            Admissions admissions,
+            ProviderAccounts accounts,
             Clock clock) {
         this.directory = directory;
         this.adapters = adapters;
@@ -59,6 +65,8 @@ public class GatewayService {
         this.tokens = tokens;
         this.upstream = upstream;
         this.settlement = settlement;
+        this.admissions = admissions;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -78,6 +86,17 @@ public class GatewayService {
         ChatRequests.Inspected request = ChatRequests.inspect(body);
         long promptTokens = tokens.countPrompt(request.body());
         RoutePlan plan = routable(plan(charge, request, promptTokens, latencyCeilingMillis));
+        try (Admission admission = admissions.admit(charge, promptTokens + expectedOutput(request))) {
+            return chat(charge, request, promptTokens, plan, admission);
+        }
+    }
+
+    private ChatOutcome chat(
+            ChargeContext charge,
+            ChatRequests.Inspected request,
+            long promptTokens,
+            RoutePlan plan,
+            Admission admission) {
         String requestId = newRequestId();
         Instant startedAt = clock.instant();
         UpstreamCalls.Served<ChatResult> served;
@@ -87,7 +106,7 @@ public class GatewayService {
                     (candidate, target) -> adapters.forFamily(target.family())
                             .chat(target, forUpstream(request.body(), target.upstreamModel())));
         } catch (UpstreamCalls.Exhausted e) {
-            settleFailure(requestId, request.model(), charge, startedAt, e.fallbackChain);
+            settleFailure(requestId, request.model(), charge, startedAt, e.fallbackChain, admission);
             throw e.error;
         }
         ChatResult result = served.value();
@@ -102,7 +121,8 @@ public class GatewayService {
                 result.usage() != null ? UsageSource.PROVIDER : UsageSource.TOKENIZER,
                 CallStatus.OK,
                 served.fallbackChain(),
-                null));
+                null,
+                admission));
         ObjectNode response = result.response();
         response.put("model", served.candidate().model());
         if (!response.hasNonNull("id")) {
@@ -116,8 +136,10 @@ public class GatewayService {
         ChatRequests.Inspected request = ChatRequests.inspect(body);
         long promptTokens = tokens.countPrompt(request.body());
         RoutePlan plan = routable(plan(charge, request, promptTokens, latencyCeilingMillis));
-        new StreamedCall(newRequestId(), request, promptTokens, charge, sink, clock, tokens, settlement)
-                .run(plan, upstream, adapters);
+        try (Admission admission = admissions.admit(charge, promptTokens + expectedOutput(request))) {
+            new StreamedCall(newRequestId(), request, promptTokens, charge, sink, clock, tokens, settlement, admission)
+                    .run(plan, upstream, adapters);
+        }
     }
 
     /**
@@ -136,6 +158,17 @@ public class GatewayService {
         EmbeddingRequests.Inspected request = EmbeddingRequests.inspect(body);
         long promptTokens = tokens.countEmbeddingInput(request.body());
         RoutePlan plan = routable(embeddingPlan(charge, request, latencyCeilingMillis));
+        try (Admission admission = admissions.admit(charge, promptTokens)) {
+            return embed(charge, request, promptTokens, plan, admission);
+        }
+    }
+
+    private EmbeddingOutcome embed(
+            ChargeContext charge,
+            EmbeddingRequests.Inspected request,
+            long promptTokens,
+            RoutePlan plan,
+            Admission admission) {
         String requestId = newRequestId();
         Instant startedAt = clock.instant();
         UpstreamCalls.Served<EmbeddingResult> served;
@@ -145,7 +178,7 @@ public class GatewayService {
                     (candidate, target) -> adapters.forFamily(target.family())
                             .embed(target, forUpstream(request.body(), target.upstreamModel())));
         } catch (UpstreamCalls.Exhausted e) {
-            settleFailure(requestId, request.model(), charge, startedAt, e.fallbackChain);
+            settleFailure(requestId, request.model(), charge, startedAt, e.fallbackChain, admission);
             throw e.error;
         }
         EmbeddingResult result = served.value();
@@ -160,7 +193,8 @@ public class GatewayService {
                 result.usage() != null ? UsageSource.PROVIDER : UsageSource.TOKENIZER,
                 CallStatus.OK,
                 served.fallbackChain(),
-                null));
+                null,
+                admission));
         ObjectNode response = result.response();
         response.put("object", "list");
         response.put("model", served.candidate().model());
@@ -181,7 +215,8 @@ public class GatewayService {
                 0,
                 ceiling);
         try {
-            return Router.plan(route, directory.candidates(), policies.effectiveFor(charge.orgUnit()), health);
+            return Router.plan(
+                    route, directory.candidates(), policies.effectiveFor(charge.orgUnit()), health, providersToAvoid());
         } catch (UnknownModelException e) {
             throw GatewayException.modelNotFound(e.getMessage());
         }
@@ -194,7 +229,8 @@ public class GatewayService {
                     new RouteRequest(request.model(), request.needs(), promptTokens, request.maxTokens(), ceiling),
                     candidates,
                     policies.effectiveFor(charge.orgUnit()),
-                    health);
+                    health,
+                    providersToAvoid());
         } catch (UnknownModelException e) {
             throw GatewayException.modelNotFound(e.getMessage());
         }
@@ -211,7 +247,9 @@ public class GatewayService {
                 .reduce((a, b) -> a + "; " + b)
                 .orElse("");
         boolean healthOnly = plan.excluded().stream()
-                .allMatch(e -> e.reason() == Exclusion.Reason.UNHEALTHY || e.reason() == Exclusion.Reason.TOO_SLOW);
+                .allMatch(e -> e.reason() == Exclusion.Reason.UNHEALTHY
+                        || e.reason() == Exclusion.Reason.TOO_SLOW
+                        || e.reason() == Exclusion.Reason.BALANCE_EXHAUSTED);
         boolean policy =
                 plan.excluded().stream().anyMatch(e -> e.reason().name().startsWith("POLICY"));
         if (healthOnly) {
@@ -230,7 +268,12 @@ public class GatewayService {
     }
 
     private void settleFailure(
-            String requestId, String model, ChargeContext charge, Instant startedAt, List<String> chain) {
+            String requestId,
+            String model,
+            ChargeContext charge,
+            Instant startedAt,
+            List<String> chain,
+            Admission admission) {
         settlement.settle(new Settlement.Call(
                 requestId,
                 model,
@@ -241,7 +284,22 @@ public class GatewayService {
                 UsageSource.PROVIDER,
                 CallStatus.UPSTREAM_ERROR,
                 chain,
-                null));
+                null,
+                admission));
+    }
+
+    /** Providers whose prepaid balance or credit line is used up and that are marked to be avoided then. */
+    private Set<String> providersToAvoid() {
+        Set<ProviderId> avoid = accounts.providersToAvoid();
+        if (avoid.isEmpty()) {
+            return Set.of();
+        }
+        return avoid.stream().map(ProviderId::value).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** What the call may generate, for rate limits: max_tokens when given, else the router's estimate. */
+    private static long expectedOutput(ChatRequests.Inspected request) {
+        return request.maxTokens() != null ? request.maxTokens() : Router.EXPECTED_OUTPUT_TOKENS;
     }
 
     private Usage countedUsage(long promptTokens, JsonNode response) {

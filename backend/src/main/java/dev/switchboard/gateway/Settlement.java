@@ -1,14 +1,16 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.catalog.ProviderId;
 import dev.switchboard.gateway.routing.Candidate;
 import dev.switchboard.gateway.upstream.Usage;
 import dev.switchboard.ledger.CallStatus;
-import dev.switchboard.ledger.Markup;
-import dev.switchboard.ledger.Markups;
+import dev.switchboard.ledger.RetailPricing;
+import dev.switchboard.ledger.RetailQuote;
 import dev.switchboard.ledger.UsageEntry;
 import dev.switchboard.ledger.UsageLedger;
 import dev.switchboard.ledger.UsageSource;
 import dev.switchboard.platform.Money;
+import dev.switchboard.procurement.ProviderAccounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
@@ -17,27 +19,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a finished call into its ledger row: wholesale at the deployment's price in force when the
- * call started, retail through the org unit's markup, written (and committed) before the caller sees
- * the end of the response.
+ * call started, retail through the org unit's markup or price plan, written (and committed) before the
+ * caller sees the end of the response.
  */
 @Component
 class Settlement {
 
     private final DeploymentDirectory directory;
-    private final Markups markups;
+    private final RetailPricing pricing;
     private final UsageLedger ledger;
+    private final ProviderAccounts accounts;
     private final GatewayProperties properties;
     private final Clock clock;
 
     Settlement(
             DeploymentDirectory directory,
-            Markups markups,
+            RetailPricing pricing,
             UsageLedger ledger,
+            ProviderAccounts accounts,
             GatewayProperties properties,
             Clock clock) {
         this.directory = directory;
-        this.markups = markups;
+        this.pricing = pricing;
         this.ledger = ledger;
+        this.accounts = accounts;
         this.properties = properties;
         this.clock = clock;
     }
@@ -53,14 +58,25 @@ class Settlement {
             UsageSource source,
             CallStatus status,
             List<String> fallbackChain,
-            Long timeToFirstTokenMillis) {}
+            Long timeToFirstTokenMillis,
+            Admission admission) {}
 
     CallReceipt settle(Call call) {
         Money wholesale = call.servedBy() == null
                 ? Money.zero(Currency.getInstance(properties.defaultCurrency()))
                 : directory.wholesaleCost(call.servedBy().deploymentId(), call.startedAt(), call.usage());
-        Markup markup = markups.markupFor(call.charge().orgUnit());
-        Money retail = new Money(markup.retailMicros(wholesale.micros()), wholesale.currency());
+        String model = call.servedBy() == null
+                ? call.requestedModel()
+                : call.servedBy().model();
+        RetailQuote quote = pricing.retailFor(
+                call.charge().orgUnit(),
+                model,
+                call.usage().promptTokens(),
+                call.usage().cachedPromptTokens(),
+                call.usage().completionTokens(),
+                wholesale,
+                call.startedAt());
+        Money retail = quote.retail();
         long latency = Math.max(0, clock.millis() - call.startedAt().toEpochMilli());
         ledger.record(new UsageEntry(
                 call.requestId(),
@@ -69,9 +85,7 @@ class Settlement {
                 call.charge().orgUnit(),
                 call.charge().project(),
                 call.servedBy() == null ? null : call.servedBy().providerId(),
-                call.servedBy() == null
-                        ? call.requestedModel()
-                        : call.servedBy().model(),
+                model,
                 call.usage().promptTokens(),
                 call.usage().completionTokens(),
                 call.usage().cachedPromptTokens(),
@@ -79,13 +93,19 @@ class Settlement {
                 call.source(),
                 wholesale,
                 retail,
-                markup.basisPoints(),
+                quote.markupBasisPoints(),
                 latency,
                 call.timeToFirstTokenMillis(),
                 call.status(),
                 call.fallbackChain(),
                 call.charge().workflowRunId(),
-                call.charge().stepId()));
+                call.charge().stepId(),
+                quote.pricePlanId()));
+        // only once the row is committed: the slot frees and the provider's balance draws down
+        call.admission().settled(call.usage().totalTokens());
+        if (call.servedBy() != null && wholesale.micros() > 0) {
+            accounts.recordSpend(ProviderId.of(call.servedBy().providerId()), wholesale);
+        }
         return new CallReceipt(
                 call.requestId(),
                 call.servedBy() == null ? null : call.servedBy().providerId(),

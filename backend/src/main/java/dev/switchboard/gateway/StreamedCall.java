@@ -39,6 +39,7 @@ final class StreamedCall {
     private final Clock clock;
     private final TokenCounter tokens;
     private final Settlement settlement;
+    private final Admission admission;
     private final boolean clientWantsUsage;
 
     private Instant startedAt;
@@ -55,7 +56,8 @@ final class StreamedCall {
             StreamSink sink,
             Clock clock,
             TokenCounter tokens,
-            Settlement settlement) {
+            Settlement settlement,
+            Admission admission) {
         this.requestId = requestId;
         this.request = request;
         this.promptTokens = promptTokens;
@@ -64,6 +66,7 @@ final class StreamedCall {
         this.clock = clock;
         this.tokens = tokens;
         this.settlement = settlement;
+        this.admission = admission;
         this.clientWantsUsage =
                 request.body().path("stream_options").path("include_usage").asBoolean(false);
     }
@@ -173,7 +176,8 @@ final class StreamedCall {
                 source,
                 status,
                 chain,
-                timeToFirstToken));
+                timeToFirstToken,
+                admission));
     }
 
     private ObjectNode usageChunk(CallReceipt receipt) {

@@ -1,5 +1,6 @@
 package dev.switchboard.ledger;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,13 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes ledger rows in group commits: every gateway call must have its row committed before its
  * response ends, and one transaction per call made the database's commit (a WAL flush each) the
  * gateway's ceiling. Callers hand their entry to one writer thread and wait; the writer takes
- * everything that queued up while the previous commit ran and writes it as one multi-row INSERT, which
- * commits on its own (all rows or none) in one round trip. A lone call waits for one insert, as before; under load one commit serves many calls.
+ * everything that queued up while the previous commit ran and writes it in one short transaction: the
+ * ledger's recording lock (shared, see {@link UsageLedger#cut()}), one multi-row INSERT, the commit. A lone call waits for one insert, as before; under load one commit serves many calls.
  *
  * <p>Nothing is lost or written twice: a caller returns only after its row's transaction committed (or
  * with the error that prevented it), and every insert keeps the {@code request_id} idempotency. If a
@@ -44,12 +46,16 @@ class GroupCommitWriter implements SmartLifecycle {
     }
 
     private final UsageLedgerRepository rows;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile Thread writer;
     private volatile boolean stopping;
 
-    GroupCommitWriter(UsageLedgerRepository rows) {
+    GroupCommitWriter(UsageLedgerRepository rows, TransactionTemplate transactions, Clock clock) {
         this.rows = rows;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
     /**
@@ -59,8 +65,8 @@ class GroupCommitWriter implements SmartLifecycle {
      */
     boolean write(UsageEntry entry) {
         if (writer == null || stopping) {
-            // not started yet (or shutting down): write it here, a statement that commits on its own
-            return rows.insertOnce(entry);
+            // not started yet (or shutting down): write it here, in a transaction of its own
+            return writeNow(List.of(entry)).contains(entry.requestId());
         }
         Pending pending = new Pending(entry);
         queue.add(pending);
@@ -115,7 +121,7 @@ class GroupCommitWriter implements SmartLifecycle {
         }
         Set<String> written;
         try {
-            written = rows.insertAllOnce(distinct.stream().map(Pending::entry).toList());
+            written = writeNow(distinct.stream().map(Pending::entry).toList());
         } catch (RuntimeException e) {
             if (distinct.size() == 1) {
                 distinct.getFirst().written().completeExceptionally(e);
@@ -133,9 +139,18 @@ class GroupCommitWriter implements SmartLifecycle {
         repeats.forEach(p -> p.written().complete(false));
     }
 
+    /** The request ids written (those not already there), committed when this returns. */
+    private Set<String> writeNow(List<UsageEntry> entries) {
+        return transactions.execute(status -> {
+            rows.holdRecordingLock();
+            // stamped after the lock: see UsageLedger#record
+            return rows.insertAllOnce(entries, clock.instant());
+        });
+    }
+
     private void writeAlone(Pending p) {
         try {
-            p.written().complete(rows.insertOnce(p.entry()));
+            p.written().complete(writeNow(List.of(p.entry())).contains(p.entry().requestId()));
         } catch (RuntimeException e) {
             p.written().completeExceptionally(e);
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,14 +33,21 @@ public class Markups {
     private final LedgerProperties properties;
     private final Clock clock;
     private final CachedSnapshot<Map<UUID, Integer>> cached;
+    private final ApplicationEventPublisher events;
 
-    Markups(MarkupRepository markups, OrgService org, LedgerProperties properties, Clock clock) {
+    Markups(
+            MarkupRepository markups,
+            OrgService org,
+            LedgerProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.markups = markups;
         this.org = org;
         this.properties = properties;
         this.clock = clock;
         this.cached =
                 new CachedSnapshot<>(Duration.ofSeconds(CACHE_TTL_SECONDS), clock, () -> Map.copyOf(markups.all()));
+        this.events = events;
     }
 
     /** The markup that applies to calls charged to {@code orgUnitId} (see the class comment on caching). */
@@ -66,6 +74,7 @@ public class Markups {
         org.get(orgUnitId);
         cached.invalidateOnCompletion();
         markups.upsert(orgUnitId.value(), markup.basisPoints(), clock.instant());
+        events.publishEvent(new MarkupChanged(orgUnitId)); // RetailPricing's cache
         return markup;
     }
 
@@ -76,5 +85,6 @@ public class Markups {
         org.get(orgUnitId);
         cached.invalidateOnCompletion();
         markups.delete(orgUnitId.value());
+        events.publishEvent(new MarkupChanged(orgUnitId));
     }
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.ledger;
 
+import dev.switchboard.org.OrgUnitId;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -19,11 +21,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class UsageLedger {
 
     private final UsageLedgerRepository rows;
+    private final UsageSummaryRepository summaries;
     private final GroupCommitWriter writer;
+    private final Clock clock;
 
-    UsageLedger(UsageLedgerRepository rows, GroupCommitWriter writer) {
+    UsageLedger(UsageLedgerRepository rows, UsageSummaryRepository summaries, GroupCommitWriter writer, Clock clock) {
         this.rows = rows;
+        this.summaries = summaries;
         this.writer = writer;
+        this.clock = clock;
     }
 
     /**
@@ -35,7 +41,9 @@ public class UsageLedger {
      */
     public boolean record(UsageEntry entry) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return rows.insertOnce(entry);
+            rows.holdRecordingLock();
+            // stamped after the lock: a row recorded after a cut on this node says so by its time too
+            return rows.insertOnce(entry, clock.instant());
         }
         return writer.write(entry);
     }
@@ -70,6 +78,27 @@ public class UsageLedger {
     @Transactional(readOnly = true)
     public List<DailySpend> dailySpend(UsageQuery query, ZoneId zone) {
         return rows.daily(query, zone);
+    }
+
+    /**
+     * Cuts the ledger: waits for recordings in progress to commit (blocking new ones meanwhile, for
+     * about a millisecond) and returns the position that separates every row recorded so far from every
+     * row recorded later. Runs in its own short transaction so that recording resumes at once.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public LedgerCut cut() {
+        long position = rows.cut();
+        return new LedgerCut(position, clock.instant());
+    }
+
+    /**
+     * Sums the usage of {@code root} and every unit below it, one group per slice, project, model,
+     * provider, key and currency. A row counts in a slice when it occurred in the slice's time range and
+     * its ledger position is in the slice's position range; slices should not overlap.
+     */
+    @Transactional(readOnly = true)
+    public List<UsageGroup> summarize(OrgUnitId root, List<UsageSlice> slices) {
+        return summaries.summarize(root, slices);
     }
 
     @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,7 +29,13 @@ class UsageLedgerRepository {
             request_id, occurred_at, api_key_id, org_unit_id, project_id, provider_id, model,
             input_tokens, output_tokens, cached_tokens, reasoning_tokens, usage_source, currency,
             wholesale_micros, retail_micros, markup_bps, latency_ms, ttft_ms, status, fallback_chain,
-            workflow_run_id, step_id""";
+            workflow_run_id, step_id, price_plan_id""";
+
+    /**
+     * The advisory lock between recording and {@link #cut}: every recording transaction holds it
+     * shared from before its row gets an id until it commits; a cut takes it exclusively for a moment.
+     */
+    static final long RECORDING_LOCK = 0x5357_4c65_6467_6572L; // "SWLedger"
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -38,39 +45,66 @@ class UsageLedgerRepository {
         this.named = named;
     }
 
+    /**
+     * Holds the recording lock shared until the current transaction ends: a {@link #cut} waits for this
+     * transaction, and one in progress makes this wait. Call it before {@link #insertOnce}.
+     */
+    void holdRecordingLock() {
+        jdbc.sql("SELECT pg_advisory_xact_lock_shared(?)")
+                .param(RECORDING_LOCK)
+                .query()
+                .listOfRows();
+    }
+
+    /**
+     * The ledger's cut: waits until no row is being recorded, then returns the highest id. Every row at
+     * or below it is committed; every row recorded later gets a higher id (ids come from a sequence, and
+     * recorders take {@link #holdRecordingLock} before they draw one). The lock is released when the
+     * caller's transaction ends: keep that transaction short.
+     */
+    long cut() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)")
+                .param(RECORDING_LOCK)
+                .query()
+                .listOfRows();
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM usage_ledger")
+                .query(Long.class)
+                .single();
+    }
+
     /** One row's values, as named parameters. */
     private static final String ROW = """
             (:requestId, :occurredAt, :apiKeyId, :orgUnitId, :projectId, :providerId, :model, \
             :input, :output, :cached, :reasoning, :source, :currency, \
             :wholesale, :retail, :markup, :latency, :ttft, :status, :chain, \
-            :workflowRunId, :stepId)""";
+            :workflowRunId, :stepId, :pricePlanId, :recordedAt)""";
 
-    private static final String INSERT_ONCE =
-            "INSERT INTO usage_ledger (" + COLUMNS + ") VALUES " + ROW + " ON CONFLICT (request_id) DO NOTHING";
+    private static final String INSERT_ONCE = "INSERT INTO usage_ledger (" + COLUMNS + ", recorded_at) VALUES " + ROW
+            + " ON CONFLICT (request_id) DO NOTHING";
 
     /** Inserts the entry unless its request id is already there; true when this call wrote it. */
-    boolean insertOnce(UsageEntry e) {
-        return named.update(INSERT_ONCE, params(e)) == 1;
+    boolean insertOnce(UsageEntry e, Instant recordedAt) {
+        return named.update(INSERT_ONCE, params(e, recordedAt)) == 1;
     }
 
     /**
      * Inserts the entries in ONE statement (a multi-row INSERT: one round trip, and outside a transaction
-     * one commit of its own, all rows or none), each unless its request id is already there.
+     * one commit of its own, all rows or none; callers hold the recording lock first), each unless its request id is already there.
      *
      * @return the request ids this call wrote
      */
-    Set<String> insertAllOnce(List<UsageEntry> entries) {
+    Set<String> insertAllOnce(List<UsageEntry> entries, Instant recordedAt) {
         if (entries.isEmpty()) {
             return Set.of();
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO usage_ledger (" + COLUMNS + ") VALUES ");
+        StringBuilder sql = new StringBuilder("INSERT INTO usage_ledger (" + COLUMNS + ", recorded_at) VALUES ");
         MapSqlParameterSource all = new MapSqlParameterSource();
         for (int i = 0; i < entries.size(); i++) {
             if (i > 0) {
                 sql.append(", ");
             }
             sql.append(ROW.replace(":", ":r" + i + "_"));
-            MapSqlParameterSource row = params(entries.get(i));
+            MapSqlParameterSource row = params(entries.get(i), recordedAt);
             for (String name : row.getParameterNames()) {
                 all.addValue("r" + i + "_" + name, row.getValue(name), row.getSqlType(name));
             }
@@ -79,7 +113,7 @@ class UsageLedgerRepository {
         return new HashSet<>(named.queryForList(sql.toString(), all, String.class));
     }
 
-    private static MapSqlParameterSource params(UsageEntry e) {
+    private static MapSqlParameterSource params(UsageEntry e, Instant recordedAt) {
         return new MapSqlParameterSource()
                 .addValue("requestId", e.requestId())
                 .addValue("occurredAt", Timestamp.from(e.occurredAt()))
@@ -100,13 +134,18 @@ class UsageLedgerRepository {
                 .addValue("currency", e.wholesale().currency().getCurrencyCode())
                 .addValue("wholesale", e.wholesale().micros())
                 .addValue("retail", e.retail().micros())
-                .addValue("markup", e.markupBasisPoints())
+                .addValue("markup", e.markupBasisPoints(), Types.INTEGER)
                 .addValue("latency", e.latencyMillis())
                 .addValue("ttft", e.timeToFirstTokenMillis(), Types.BIGINT)
                 .addValue("chain", e.fallbackChain().toArray(String[]::new))
                 .addValue("status", e.status().name())
                 .addValue("workflowRunId", e.workflowRunId(), Types.VARCHAR)
-                .addValue("stepId", e.stepId(), Types.VARCHAR);
+                .addValue("stepId", e.stepId(), Types.VARCHAR)
+                .addValue(
+                        "pricePlanId",
+                        e.pricePlanId() == null ? null : e.pricePlanId().value(),
+                        Types.OTHER)
+                .addValue("recordedAt", Timestamp.from(recordedAt));
     }
 
     List<UsageEntry> find(UsageQuery q) {
@@ -191,6 +230,9 @@ class UsageLedgerRepository {
         long ttft = rs.getLong("ttft_ms");
         Long ttftOrNull = rs.wasNull() ? null : ttft;
         Array chain = rs.getArray("fallback_chain");
+        int markup = rs.getInt("markup_bps");
+        Integer markupOrNull = rs.wasNull() ? null : markup;
+        UUID plan = rs.getObject("price_plan_id", UUID.class);
         return new UsageEntry(
                 rs.getString("request_id"),
                 rs.getTimestamp("occurred_at").toInstant(),
@@ -206,12 +248,13 @@ class UsageLedgerRepository {
                 UsageSource.valueOf(rs.getString("usage_source")),
                 Money.ofMicros(rs.getLong("wholesale_micros"), currency),
                 Money.ofMicros(rs.getLong("retail_micros"), currency),
-                rs.getInt("markup_bps"),
+                markupOrNull,
                 rs.getLong("latency_ms"),
                 ttftOrNull,
                 CallStatus.valueOf(rs.getString("status")),
                 chain == null ? List.of() : Arrays.asList((String[]) chain.getArray()),
                 rs.getString("workflow_run_id"),
-                rs.getString("step_id"));
+                rs.getString("step_id"),
+                plan == null ? null : new PricePlanId(plan));
     }
 }

@@ -38,7 +38,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case SwitchboardException.Conflict c -> Problems.of(HttpStatus.CONFLICT, c.problemType(), c.getMessage());
             case SwitchboardException.InvalidInput in ->
                 invalid(in.field() + ": " + in.getMessage(), List.of(new FieldProblem(in.field(), in.getMessage())));
+            case SwitchboardException.TooManyRequests t ->
+                Problems.of(HttpStatus.TOO_MANY_REQUESTS, t.problemType(), t.getMessage());
         };
+    }
+
+    @ExceptionHandler(SwitchboardException.TooManyRequests.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(SwitchboardException.TooManyRequests e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(domain(e));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

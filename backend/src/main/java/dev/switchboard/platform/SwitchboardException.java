@@ -1,11 +1,17 @@
 package dev.switchboard.platform;
 
+import java.time.Duration;
+import java.util.Objects;
+
 /**
  * Base of the expected, user-facing failures of every feature. Each subtype maps to one stable problem
  * type on the REST API and to a readable message in the UI; anything else is a bug.
  */
 public abstract sealed class SwitchboardException extends RuntimeException
-        permits SwitchboardException.NotFound, SwitchboardException.InvalidInput, SwitchboardException.Conflict {
+        permits SwitchboardException.NotFound,
+                SwitchboardException.InvalidInput,
+                SwitchboardException.Conflict,
+                SwitchboardException.TooManyRequests {
 
     protected SwitchboardException(String message) {
         super(message);
@@ -54,6 +60,26 @@ public abstract sealed class SwitchboardException extends RuntimeException
         @Override
         public String problemType() {
             return "conflict";
+        }
+    }
+
+    /** Too many requests in too short a time; try again after {@link #retryAfter()} (HTTP 429). */
+    public abstract static non-sealed class TooManyRequests extends SwitchboardException {
+        private final Duration retryAfter;
+
+        protected TooManyRequests(String message, Duration retryAfter) {
+            super(message);
+            this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+
+        /** How long the caller should wait before trying again; never zero. */
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+
+        @Override
+        public String problemType() {
+            return "too-many-requests";
         }
     }
 }

@@ -54,7 +54,7 @@ class MarkupsCacheTest {
     final MutableClock clock = new MutableClock();
     final InMemoryMarkups rows = new InMemoryMarkups();
     final OrgService org = mock(OrgService.class);
-    final Markups markups = new Markups(rows, org, new LedgerProperties(2_000), clock);
+    final Markups markups = new Markups(rows, org, new LedgerProperties(2_000), clock, event -> {});
 
     final OrgUnit company = unit(OrgUnitKind.COMPANY, null, "Acme");
     final OrgUnit marketing = unit(OrgUnitKind.DEPARTMENT, company, "Marketing");

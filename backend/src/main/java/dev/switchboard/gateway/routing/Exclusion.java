@@ -12,6 +12,7 @@ public record Exclusion(String deploymentId, String providerId, Reason reason, S
         POLICY_PROVIDER,
         POLICY_REGION,
         POLICY_JURISDICTION,
+        BALANCE_EXHAUSTED,
         UNHEALTHY,
         TOO_SLOW
     }

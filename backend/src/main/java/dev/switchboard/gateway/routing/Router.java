@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -17,7 +18,7 @@ import java.util.TreeSet;
 public final class Router {
 
     /** Output tokens assumed for ranking when the caller sets no limit: equal for every candidate. */
-    static final int EXPECTED_OUTPUT_TOKENS = 512;
+    public static final int EXPECTED_OUTPUT_TOKENS = 512;
 
     private static final Comparator<RoutePlan.Ranked> ORDER = Comparator.comparingLong(
                     RoutePlan.Ranked::expectedCostExact)
@@ -27,12 +28,24 @@ public final class Router {
     private Router() {}
 
     public static RoutePlan plan(RouteRequest request, List<Candidate> all, OrgPolicy policy, HealthView health) {
+        return plan(request, all, policy, health, Set.of());
+    }
+
+    /**
+     * @param providersToAvoid providers whose prepaid balance or credit line is used up (procurement)
+     */
+    public static RoutePlan plan(
+            RouteRequest request,
+            List<Candidate> all,
+            OrgPolicy policy,
+            HealthView health,
+            Set<String> providersToAvoid) {
         List<Candidate> matching = matching(request, all);
         List<RoutePlan.Ranked> ranked = new ArrayList<>();
         List<Exclusion> excluded = new ArrayList<>();
         long expectedOutput = request.maxTokens() != null ? request.maxTokens() : EXPECTED_OUTPUT_TOKENS;
         for (Candidate c : matching) {
-            Optional<Exclusion> why = exclusion(request, c, policy, health);
+            Optional<Exclusion> why = exclusion(request, c, policy, health, providersToAvoid);
             if (why.isPresent()) {
                 excluded.add(why.get());
             } else {
@@ -80,7 +93,7 @@ public final class Router {
     }
 
     private static Optional<Exclusion> exclusion(
-            RouteRequest request, Candidate c, OrgPolicy policy, HealthView health) {
+            RouteRequest request, Candidate c, OrgPolicy policy, HealthView health, Set<String> providersToAvoid) {
         if (!c.enabled()) {
             return why(c, Reason.DISABLED, "the deployment or its provider is disabled");
         }
@@ -116,6 +129,12 @@ public final class Router {
                     c,
                     Reason.POLICY_JURISDICTION,
                     "jurisdiction '" + c.jurisdiction() + "' is not allowed for your org unit");
+        }
+        if (providersToAvoid.contains(c.providerId())) {
+            return why(
+                    c,
+                    Reason.BALANCE_EXHAUSTED,
+                    "the prepaid balance or credit line with provider '" + c.providerId() + "' is used up");
         }
         if (!health.available(c.deploymentId())) {
             return why(c, Reason.UNHEALTHY, "recent calls failed; its circuit is open until a probe succeeds");
