@@ -110,7 +110,7 @@ public class BudgetGuard implements SmartLifecycle {
         return new BudgetGuard(new Engine(
                 new CounterStore(jdbc),
                 new BudgetRepository(jdbc),
-                UsageLedger.writingThrough(dataSource),
+                UsageLedger.writingThrough(dataSource, clock),
                 new TransactionTemplate(new JdbcTransactionManager(dataSource)),
                 clock,
                 properties,

@@ -8,10 +8,12 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The append-only record of every model call: what it cost wholesale, what it was charged retail,
@@ -57,7 +59,11 @@ public class UsageLedger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Set<String> recordAll(List<UsageEntry> entries) {
-        return rows.insertAllOnce(entries);
+        if (entries.isEmpty()) {
+            return Set.of();
+        }
+        rows.holdRecordingLock(); // like record: a ledger cut waits for this transaction
+        return rows.insertAllOnce(entries, clock.instant());
     }
 
     /**
@@ -65,10 +71,12 @@ public class UsageLedger {
      * independent process simulated in tests and benchmarks (two app instances sharing one database).
      * The application itself uses the Spring bean.
      */
-    public static UsageLedger writingThrough(DataSource dataSource) {
-        UsageLedgerRepository rows =
-                new UsageLedgerRepository(JdbcClient.create(dataSource), new NamedParameterJdbcTemplate(dataSource));
-        return new UsageLedger(rows, new GroupCommitWriter(rows)); // the writer never started: no group commits
+    public static UsageLedger writingThrough(DataSource dataSource, Clock clock) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        UsageLedgerRepository rows = new UsageLedgerRepository(jdbc, new NamedParameterJdbcTemplate(dataSource));
+        GroupCommitWriter unstarted = // never started: record() writes each row itself
+                new GroupCommitWriter(rows, new TransactionTemplate(new JdbcTransactionManager(dataSource)), clock);
+        return new UsageLedger(rows, new UsageSummaryRepository(jdbc), unstarted, clock);
     }
 
     /**
