@@ -4,10 +4,16 @@ import dev.switchboard.org.OrgUnitId;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The append-only record of every model call: what it cost wholesale, what it was charged retail,
@@ -42,6 +48,35 @@ public class UsageLedger {
             return rows.insertOnce(entry, clock.instant());
         }
         return writer.write(entry);
+    }
+
+    /**
+     * Writes the entries in the caller's transaction (there must be one): the budget engine charges
+     * budgets and writes the ledger rows of a batch of calls in one commit. Idempotent like {@link
+     * #record}.
+     *
+     * @return the request ids this call wrote; the others were already in the ledger
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<String> recordAll(List<UsageEntry> entries) {
+        if (entries.isEmpty()) {
+            return Set.of();
+        }
+        rows.holdRecordingLock(); // like record: a ledger cut waits for this transaction
+        return rows.insertAllOnce(entries, clock.instant());
+    }
+
+    /**
+     * A ledger that writes through {@code dataSource} rather than the application's: for a second,
+     * independent process simulated in tests and benchmarks (two app instances sharing one database).
+     * The application itself uses the Spring bean.
+     */
+    public static UsageLedger writingThrough(DataSource dataSource, Clock clock) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        UsageLedgerRepository rows = new UsageLedgerRepository(jdbc, new NamedParameterJdbcTemplate(dataSource));
+        GroupCommitWriter unstarted = // never started: record() writes each row itself
+                new GroupCommitWriter(rows, new TransactionTemplate(new JdbcTransactionManager(dataSource)), clock);
+        return new UsageLedger(rows, new UsageSummaryRepository(jdbc), unstarted, clock);
     }
 
     /**

@@ -1,0 +1,314 @@
+package dev.switchboard.budget;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The reservation engine's SQL: period counters, holds and alerts. Every statement takes whole
+ * batches (arrays unnested in SQL), so a batch costs the same few round trips whatever its size. The
+ * callers run them inside one transaction; counter rows are locked ({@link #lock}, {@link #settle})
+ * always in (budget, period start) order, so concurrent batches on any number of nodes cannot
+ * deadlock on them.
+ */
+final class CounterStore {
+
+    /** One budget's period: the key of a counter row. */
+    record PeriodKey(UUID budgetId, Instant start) {}
+
+    /** A counter row as locked. */
+    record Counter(PeriodKey key, Instant end, long limit, boolean hard, long spent, long reserved) {}
+
+    /** A row of {@code budget_reservation}: one reservation's hold on one budget. */
+    record HoldRow(UUID reservationId, PeriodKey period, long amount, String requestId, Instant expiresAt) {}
+
+    /** What a settlement does to one counter: spend added, holds taken off. */
+    record Delta(long spend, long unreserve) {}
+
+    /** A counter after a settlement, with its budget's alert thresholds. */
+    record Settled(PeriodKey key, Instant end, long limit, long spent, long spendAdded, List<Integer> thresholds) {}
+
+    /** A threshold reached in a period. */
+    record Alert(PeriodKey key, int threshold, long spent, long limit, Instant crossedAt) {}
+
+    /** Who a batch request charges: an org unit and optionally an API key. */
+    record Target(UUID orgUnitId, UUID apiKeyId) {}
+
+    private final JdbcClient jdbc;
+
+    CounterStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The active budgets that apply to each target: its key's and those of its org unit and every unit
+     * above it. Read in the batch's transaction, never cached: a budget created on another node applies
+     * to the next batch.
+     */
+    Map<Target, List<Budget>> applicable(Collection<Target> targets) {
+        List<Target> list = List.copyOf(targets);
+        String[] units = list.stream().map(t -> t.orgUnitId().toString()).toArray(String[]::new);
+        String[] keys = list.stream()
+                .map(t -> t.apiKeyId() == null ? null : t.apiKeyId().toString())
+                .toArray(String[]::new);
+        Map<Target, List<Budget>> result = new HashMap<>();
+        list.forEach(t -> result.put(t, new ArrayList<>()));
+        jdbc.sql("WITH RECURSIVE req AS ("
+                        + " SELECT ord, unit, key FROM unnest(?::uuid[], ?::uuid[]) WITH ORDINALITY AS r(unit, key, ord)),"
+                        + " path(ord, unit_id) AS (SELECT ord, unit FROM req UNION ALL"
+                        + "   SELECT path.ord, o.parent_id FROM path JOIN org_unit o ON o.id = path.unit_id"
+                        + "   WHERE o.parent_id IS NOT NULL)"
+                        + " SELECT path.ord, " + BudgetRepository.COLUMNS
+                        + " FROM path JOIN budget b ON b.org_unit_id = path.unit_id AND b.archived_at IS NULL"
+                        + " UNION ALL SELECT req.ord, " + BudgetRepository.COLUMNS
+                        + " FROM req JOIN budget b ON b.api_key_id = req.key AND b.archived_at IS NULL")
+                .params(units, keys)
+                .query((ResultSet rs) -> {
+                    Target target = list.get((int) rs.getLong("ord") - 1);
+                    result.get(target).add(BudgetRepository.mapBudget(rs, 0));
+                });
+        return result;
+    }
+
+    /** Locks the counter rows that exist among {@code keys}, in key order, until the transaction ends. */
+    Map<PeriodKey, Counter> lock(Collection<PeriodKey> keys) {
+        Map<PeriodKey, Counter> locked = new HashMap<>();
+        if (keys.isEmpty()) {
+            return locked;
+        }
+        jdbc.sql("""
+                        SELECT budget_id, period_start, period_end, limit_micros, hard, spent_micros, reserved_micros
+                        FROM budget_period
+                        WHERE (budget_id, period_start) IN (SELECT * FROM unnest(?::uuid[], ?::timestamptz[]))
+                        ORDER BY budget_id, period_start
+                        FOR NO KEY UPDATE""")
+                .params(ids(keys), starts(keys))
+                .query(CounterStore::counter)
+                .list()
+                .forEach(c -> locked.put(c.key(), c));
+        return locked;
+    }
+
+    /**
+     * Creates the counter rows of new periods at zero, with the budget's current limit (read under a
+     * share lock, so an update of the amount either comes before and is copied or waits and then
+     * updates the new row too). Another node creating the same row first is fine.
+     */
+    void create(Map<PeriodKey, Instant> endsByKey) {
+        if (endsByKey.isEmpty()) {
+            return;
+        }
+        List<PeriodKey> keys = List.copyOf(endsByKey.keySet());
+        String[] ends = keys.stream()
+                .map(k -> endsByKey.get(k) == null ? null : endsByKey.get(k).toString())
+                .toArray(String[]::new);
+        jdbc.sql("""
+                        INSERT INTO budget_period (budget_id, period_start, period_end, limit_micros, hard)
+                        SELECT b.id, n.start, n.end_, b.amount_micros, b.enforcement = 'HARD'
+                        FROM unnest(?::uuid[], ?::timestamptz[], ?::timestamptz[]) AS n(id, start, end_)
+                        JOIN budget b ON b.id = n.id
+                        ORDER BY b.id
+                        FOR SHARE OF b
+                        ON CONFLICT (budget_id, period_start) DO NOTHING""").params(ids(keys), starts(keys), ends).update();
+    }
+
+    /**
+     * Adds holds to locked counters and writes the hold rows, in one statement. The UPDATE's condition
+     * re-checks the hard limit in the database, so even a wrong decision in Java cannot over-commit:
+     * the count tells the caller whether every counter took its hold.
+     *
+     * @return how many counters took their hold
+     */
+    int hold(Map<PeriodKey, Long> amounts, List<HoldRow> rows, Instant now) {
+        List<PeriodKey> keys = List.copyOf(amounts.keySet());
+        return jdbc.sql("""
+                        WITH counters AS (
+                          UPDATE budget_period p SET reserved_micros = p.reserved_micros + d.amount
+                          FROM unnest(?::uuid[], ?::timestamptz[], ?::bigint[]) AS d(id, start, amount)
+                          WHERE p.budget_id = d.id AND p.period_start = d.start
+                            AND (NOT p.hard OR p.spent_micros + p.reserved_micros + d.amount <= p.limit_micros)
+                          RETURNING 1),
+                        holds AS (
+                          INSERT INTO budget_reservation (reservation_id, budget_id, period_start, amount_micros,
+                                                          request_id, created_at, expires_at)
+                          SELECT r.id, r.budget, r.start, r.amount, r.request, ?, r.expires
+                          FROM unnest(?::uuid[], ?::uuid[], ?::timestamptz[], ?::bigint[], ?::text[], ?::timestamptz[])
+                            AS r(id, budget, start, amount, request, expires)
+                          RETURNING 1)
+                        SELECT count(*) FROM counters""") // (a data-modifying WITH runs whether read or not)
+                .params(
+                        ids(keys),
+                        starts(keys),
+                        keys.stream().mapToLong(amounts::get).toArray(),
+                        Timestamp.from(now),
+                        rows.stream().map(r -> r.reservationId().toString()).toArray(String[]::new),
+                        ids(rows.stream().map(HoldRow::period).toList()),
+                        starts(rows.stream().map(HoldRow::period).toList()),
+                        rows.stream().mapToLong(HoldRow::amount).toArray(),
+                        rows.stream().map(HoldRow::requestId).toArray(String[]::new),
+                        rows.stream().map(r -> r.expiresAt().toString()).toArray(String[]::new))
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Deletes the holds of these reservations; the ones returned are this transaction's to take off. */
+    List<HoldRow> deleteHolds(Collection<UUID> reservationIds) {
+        if (reservationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("DELETE FROM budget_reservation WHERE reservation_id = ANY(?::uuid[]) RETURNING *")
+                .param(reservationIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query(CounterStore::holdRow)
+                .list();
+    }
+
+    /** Deletes the holds of up to {@code max} reservations that expired at {@code now}. */
+    List<HoldRow> deleteExpired(Instant now, int max) {
+        return jdbc.sql("""
+                        DELETE FROM budget_reservation WHERE reservation_id IN (
+                          SELECT reservation_id FROM budget_reservation WHERE expires_at <= ?
+                          ORDER BY expires_at LIMIT ? FOR UPDATE SKIP LOCKED)
+                        RETURNING *""")
+                .params(Timestamp.from(now), max)
+                .query(CounterStore::holdRow)
+                .list();
+    }
+
+    /**
+     * Applies settlements to counters; the counters after the change, with their budget's alert
+     * thresholds. One statement: the CTE locks the rows in key order (like {@link #lock}) before the
+     * UPDATE changes any of them, so locking and changing cost one round trip under the lock.
+     */
+    List<Settled> settle(Map<PeriodKey, Delta> deltas) {
+        if (deltas.isEmpty()) {
+            return List.of();
+        }
+        List<PeriodKey> keys = List.copyOf(deltas.keySet());
+        return jdbc.sql("""
+                        WITH d AS (
+                          SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::bigint[], ?::bigint[])
+                            AS d(id, start, spend, unreserve)),
+                        locked AS (
+                          SELECT c.budget_id, c.period_start FROM budget_period c
+                          JOIN d ON c.budget_id = d.id AND c.period_start = d.start
+                          ORDER BY c.budget_id, c.period_start
+                          FOR NO KEY UPDATE OF c)
+                        UPDATE budget_period p SET spent_micros = p.spent_micros + d.spend,
+                          reserved_micros = p.reserved_micros - d.unreserve
+                        FROM d, locked l, budget b
+                        WHERE p.budget_id = d.id AND p.period_start = d.start
+                          AND l.budget_id = p.budget_id AND l.period_start = p.period_start AND b.id = p.budget_id
+                        RETURNING p.budget_id, p.period_start, p.period_end, p.limit_micros, p.spent_micros, d.spend,
+                          b.thresholds""")
+                .params(
+                        ids(keys),
+                        starts(keys),
+                        keys.stream().mapToLong(k -> deltas.get(k).spend()).toArray(),
+                        keys.stream().mapToLong(k -> deltas.get(k).unreserve()).toArray())
+                .query((rs, n) -> new Settled(
+                        key(rs),
+                        instant(rs, "period_end"),
+                        rs.getLong("limit_micros"),
+                        rs.getLong("spent_micros"),
+                        rs.getLong("spend"),
+                        List.of((Integer[]) rs.getArray("thresholds").getArray())))
+                .list();
+    }
+
+    /** Records alerts; the ones returned are new (this transaction crossed them first). */
+    List<Alert> insertAlerts(List<Alert> alerts) {
+        if (alerts.isEmpty()) {
+            return List.of();
+        }
+        List<PeriodKey> keys = alerts.stream().map(Alert::key).toList();
+        Instant at = alerts.getFirst().crossedAt();
+        return jdbc.sql("""
+                        INSERT INTO budget_alert (budget_id, period_start, threshold_percent, spent_micros, limit_micros,
+                                                  crossed_at)
+                        SELECT a.id, a.start, a.threshold, a.spent, a.lim, ?
+                        FROM unnest(?::uuid[], ?::timestamptz[], ?::int[], ?::bigint[], ?::bigint[])
+                          AS a(id, start, threshold, spent, lim)
+                        ON CONFLICT DO NOTHING
+                        RETURNING budget_id, period_start, threshold_percent, spent_micros, limit_micros, crossed_at""")
+                .params(
+                        Timestamp.from(at),
+                        ids(keys),
+                        starts(keys),
+                        alerts.stream().mapToInt(Alert::threshold).toArray(),
+                        alerts.stream().mapToLong(Alert::spent).toArray(),
+                        alerts.stream().mapToLong(Alert::limit).toArray())
+                .query(CounterStore::alert)
+                .list();
+    }
+
+    /** Alerts recorded before {@code before} whose notification was never posted. */
+    List<Alert> unnotifiedAlerts(Instant before, int max) {
+        return jdbc.sql("""
+                        SELECT budget_id, period_start, threshold_percent, spent_micros, limit_micros, crossed_at
+                        FROM budget_alert WHERE notified_at IS NULL AND crossed_at < ? ORDER BY crossed_at LIMIT ?""")
+                .params(Timestamp.from(before), max)
+                .query(CounterStore::alert)
+                .list();
+    }
+
+    void markNotified(PeriodKey key, int threshold, Instant at) {
+        jdbc.sql("""
+                        UPDATE budget_alert SET notified_at = ?
+                        WHERE budget_id = ? AND period_start = ? AND threshold_percent = ? AND notified_at IS NULL""")
+                .params(Timestamp.from(at), key.budgetId(), Timestamp.from(key.start()), threshold)
+                .update();
+    }
+
+    private static String[] ids(Collection<PeriodKey> keys) {
+        return keys.stream().map(k -> k.budgetId().toString()).toArray(String[]::new);
+    }
+
+    private static String[] starts(Collection<PeriodKey> keys) {
+        return keys.stream().map(k -> k.start().toString()).toArray(String[]::new);
+    }
+
+    private static PeriodKey key(ResultSet rs) throws SQLException {
+        return new PeriodKey(rs.getObject("budget_id", UUID.class), instant(rs, "period_start"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Counter counter(ResultSet rs, int n) throws SQLException {
+        return new Counter(
+                key(rs),
+                instant(rs, "period_end"),
+                rs.getLong("limit_micros"),
+                rs.getBoolean("hard"),
+                rs.getLong("spent_micros"),
+                rs.getLong("reserved_micros"));
+    }
+
+    private static HoldRow holdRow(ResultSet rs, int n) throws SQLException {
+        return new HoldRow(
+                rs.getObject("reservation_id", UUID.class),
+                key(rs),
+                rs.getLong("amount_micros"),
+                rs.getString("request_id"),
+                instant(rs, "expires_at"));
+    }
+
+    private static Alert alert(ResultSet rs, int n) throws SQLException {
+        return new Alert(
+                key(rs),
+                rs.getInt("threshold_percent"),
+                rs.getLong("spent_micros"),
+                rs.getLong("limit_micros"),
+                instant(rs, "crossed_at"));
+    }
+}
