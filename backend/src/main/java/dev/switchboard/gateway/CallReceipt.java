@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * What a settled call was: who served it, what it used and what it was charged (the ledger row has
  * the same numbers). The gateway's response headers are made from it.
+ *
+ * @param budget the tightest budget that applies and what is left on it, {@code null} when none does
  */
 public record CallReceipt(
         String requestId,
@@ -16,7 +18,8 @@ public record CallReceipt(
         Money wholesale,
         Money retail,
         List<String> fallbackChain,
-        long latencyMillis) {
+        long latencyMillis,
+        BudgetLeft budget) {
 
     public CallReceipt {
         fallbackChain = List.copyOf(fallbackChain);

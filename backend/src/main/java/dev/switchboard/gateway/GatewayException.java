@@ -1,6 +1,9 @@
 package dev.switchboard.gateway;
 
+import dev.switchboard.budget.BudgetExceededException;
+import dev.switchboard.platform.Money;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -14,14 +17,56 @@ public final class GatewayException extends RuntimeException {
     private final String code;
     private final String param;
     private final Duration retryAfter;
+    private final BudgetRefusal budget;
 
     private GatewayException(int status, String type, String code, String param, String message, Duration retryAfter) {
+        this(status, type, code, param, message, retryAfter, null);
+    }
+
+    private GatewayException(
+            int status,
+            String type,
+            String code,
+            String param,
+            String message,
+            Duration retryAfter,
+            BudgetRefusal budget) {
         super(message);
         this.status = status;
         this.type = type;
         this.code = code;
         this.param = param;
         this.retryAfter = retryAfter;
+        this.budget = budget;
+    }
+
+    /**
+     * The budget that refused a call, for the error body.
+     *
+     * @param resetsAt {@code null} for a one-off budget
+     */
+    public record BudgetRefusal(
+            String budgetId, String budgetName, Money limit, Money remaining, Money requested, Instant resetsAt) {}
+
+    /** A hard budget cannot take the call's worst-case cost: 402, naming the budget and what is left. */
+    public static GatewayException budgetExceeded(BudgetExceededException e) {
+        String message = Character.toUpperCase(e.getMessage().charAt(0))
+                + e.getMessage().substring(1)
+                + ". Lower max_tokens, or ask finance to raise the budget.";
+        return new GatewayException(
+                402,
+                "insufficient_quota",
+                "budget_exceeded",
+                null,
+                message,
+                null,
+                new BudgetRefusal(
+                        e.budgetId().toString(),
+                        e.budgetName(),
+                        e.limit(),
+                        e.remaining(),
+                        e.requested(),
+                        e.resetsAt()));
     }
 
     public static GatewayException invalidRequest(String param, String message) {
@@ -73,6 +118,11 @@ public final class GatewayException extends RuntimeException {
 
     public String param() {
         return param;
+    }
+
+    /** Present when a budget refused the call. */
+    public Optional<BudgetRefusal> budget() {
+        return Optional.ofNullable(budget);
     }
 
     public Optional<Duration> retryAfter() {

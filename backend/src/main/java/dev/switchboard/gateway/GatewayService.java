@@ -86,7 +86,7 @@ public class GatewayService {
         ChatRequests.Inspected request = ChatRequests.inspect(body);
         long promptTokens = tokens.countPrompt(request.body());
         RoutePlan plan = routable(plan(charge, request, promptTokens, latencyCeilingMillis));
-        try (Admission admission = admissions.admit(charge, promptTokens + expectedOutput(request))) {
+        try (Admission admission = admissions.admit(newRequestId(), charge, plan, promptTokens, request.maxTokens())) {
             return chat(charge, request, promptTokens, plan, admission);
         }
     }
@@ -97,7 +97,7 @@ public class GatewayService {
             long promptTokens,
             RoutePlan plan,
             Admission admission) {
-        String requestId = newRequestId();
+        String requestId = admission.requestId();
         Instant startedAt = clock.instant();
         UpstreamCalls.Served<ChatResult> served;
         try {
@@ -136,8 +136,17 @@ public class GatewayService {
         ChatRequests.Inspected request = ChatRequests.inspect(body);
         long promptTokens = tokens.countPrompt(request.body());
         RoutePlan plan = routable(plan(charge, request, promptTokens, latencyCeilingMillis));
-        try (Admission admission = admissions.admit(charge, promptTokens + expectedOutput(request))) {
-            new StreamedCall(newRequestId(), request, promptTokens, charge, sink, clock, tokens, settlement, admission)
+        try (Admission admission = admissions.admit(newRequestId(), charge, plan, promptTokens, request.maxTokens())) {
+            new StreamedCall(
+                            admission.requestId(),
+                            request,
+                            promptTokens,
+                            charge,
+                            sink,
+                            clock,
+                            tokens,
+                            settlement,
+                            admission)
                     .run(plan, upstream, adapters);
         }
     }
@@ -158,7 +167,7 @@ public class GatewayService {
         EmbeddingRequests.Inspected request = EmbeddingRequests.inspect(body);
         long promptTokens = tokens.countEmbeddingInput(request.body());
         RoutePlan plan = routable(embeddingPlan(charge, request, latencyCeilingMillis));
-        try (Admission admission = admissions.admit(charge, promptTokens)) {
+        try (Admission admission = admissions.admit(newRequestId(), charge, plan, promptTokens, 0)) {
             return embed(charge, request, promptTokens, plan, admission);
         }
     }
@@ -169,7 +178,7 @@ public class GatewayService {
             long promptTokens,
             RoutePlan plan,
             Admission admission) {
-        String requestId = newRequestId();
+        String requestId = admission.requestId();
         Instant startedAt = clock.instant();
         UpstreamCalls.Served<EmbeddingResult> served;
         try {
@@ -295,11 +304,6 @@ public class GatewayService {
             return Set.of();
         }
         return avoid.stream().map(ProviderId::value).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    }
-
-    /** What the call may generate, for rate limits: max_tokens when given, else the router's estimate. */
-    private static long expectedOutput(ChatRequests.Inspected request) {
-        return request.maxTokens() != null ? request.maxTokens() : Router.EXPECTED_OUTPUT_TOKENS;
     }
 
     private Usage countedUsage(long promptTokens, JsonNode response) {

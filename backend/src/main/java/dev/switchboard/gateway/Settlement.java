@@ -78,7 +78,7 @@ class Settlement {
                 call.startedAt());
         Money retail = quote.retail();
         long latency = Math.max(0, clock.millis() - call.startedAt().toEpochMilli());
-        ledger.record(new UsageEntry(
+        UsageEntry entry = new UsageEntry(
                 call.requestId(),
                 call.startedAt(),
                 call.charge().apiKeyId(),
@@ -100,9 +100,10 @@ class Settlement {
                 call.fallbackChain(),
                 call.charge().workflowRunId(),
                 call.charge().stepId(),
-                quote.pricePlanId()));
-        // only once the row is committed: the slot frees and the provider's balance draws down
-        call.admission().settled(call.usage().totalTokens());
+                quote.pricePlanId());
+        // the row, and in the same transaction the charge to every held budget; then the slot frees
+        call.admission().settle(entry, ledger);
+        // only once the row is committed: the provider's balance draws down
         if (call.servedBy() != null && wholesale.micros() > 0) {
             accounts.recordSpend(ProviderId.of(call.servedBy().providerId()), wholesale);
         }
@@ -114,6 +115,7 @@ class Settlement {
                 wholesale,
                 retail,
                 call.fallbackChain(),
-                latency);
+                latency,
+                call.admission().left(retail));
     }
 }

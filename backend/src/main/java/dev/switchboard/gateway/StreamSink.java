@@ -14,6 +14,14 @@ public interface StreamSink {
 
     void begin(String requestId, String providerId, String model) throws IOException;
 
+    /**
+     * {@link #begin(String, String, String)} with what is left on the tightest budget after this call's
+     * hold ({@code null} when no budget applies), for sinks that can tell their client.
+     */
+    default void begin(String requestId, String providerId, String model, BudgetLeft budget) throws IOException {
+        begin(requestId, providerId, model);
+    }
+
     void chunk(ObjectNode openAiChunk) throws IOException;
 
     /** The call is settled; {@code usageChunk} is the final usage chunk in the OpenAI shape. */

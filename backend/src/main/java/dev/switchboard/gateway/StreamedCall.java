@@ -152,7 +152,7 @@ final class StreamedCall {
             if (!begun) {
                 begun = true;
                 timeToFirstToken = clock.millis() - startedAt.toEpochMilli();
-                sink.begin(requestId, current.providerId(), current.model());
+                sink.begin(requestId, current.providerId(), current.model(), admission.leftAtAdmission());
             }
             sink.chunk(chunk);
         } catch (IOException e) {

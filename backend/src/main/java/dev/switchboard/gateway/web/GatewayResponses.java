@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.web;
 
+import dev.switchboard.gateway.BudgetLeft;
 import dev.switchboard.gateway.CallReceipt;
 import dev.switchboard.gateway.GatewayException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,10 @@ final class GatewayResponses {
     static final String MODEL = "x-switchboard-model";
     static final String COST = "x-switchboard-cost";
     static final String CURRENCY = "x-switchboard-currency";
+    static final String BUDGET_REMAINING = "x-switchboard-budget-remaining";
+    static final String BUDGET_CURRENCY = "x-switchboard-budget-currency";
+    static final String BUDGET_NAME = "x-switchboard-budget-name";
+    static final String BUDGET_RESETS_AT = "x-switchboard-budget-resets-at";
 
     private GatewayResponses() {}
 
@@ -32,6 +37,7 @@ final class GatewayResponses {
         identity(response, receipt.requestId(), receipt.providerId(), receipt.model());
         response.setHeader(COST, receipt.retail().toDecimal().toPlainString());
         response.setHeader(CURRENCY, receipt.retail().currency().getCurrencyCode());
+        budget(response, receipt.budget());
     }
 
     static void json(JsonMapper json, HttpServletResponse response, int status, JsonNode body) throws IOException {
@@ -51,7 +57,36 @@ final class GatewayResponses {
         } else {
             error.put("param", e.param());
         }
+        e.budget().ifPresent(b -> {
+            ObjectNode budget = error.putObject("budget")
+                    .put("id", b.budgetId())
+                    .put("name", b.budgetName())
+                    .put("currency", b.limit().currency().getCurrencyCode())
+                    .put("limit", b.limit().toDecimal())
+                    .put("remaining", b.remaining().toDecimal())
+                    .put("requested", b.requested().toDecimal());
+            if (b.resetsAt() == null) {
+                budget.putNull("resets_at");
+            } else {
+                budget.put("resets_at", b.resetsAt().toString());
+            }
+        });
         return body;
+    }
+
+    /** What is left on the tightest budget that applies to the call, when one does. */
+    static void budget(HttpServletResponse response, BudgetLeft left) {
+        if (left == null) {
+            return;
+        }
+        response.setHeader(BUDGET_REMAINING, left.remaining().toDecimal().toPlainString());
+        response.setHeader(BUDGET_CURRENCY, left.remaining().currency().getCurrencyCode());
+        if (left.budgetName() != null && left.budgetName().chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            response.setHeader(BUDGET_NAME, left.budgetName()); // headers are ASCII; the id is in the API
+        }
+        if (left.resetsAt() != null) {
+            response.setHeader(BUDGET_RESETS_AT, left.resetsAt().toString());
+        }
     }
 
     static void retryAfter(HttpServletResponse response, GatewayException e) {

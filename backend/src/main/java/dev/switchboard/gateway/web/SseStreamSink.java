@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.web;
 
+import dev.switchboard.gateway.BudgetLeft;
 import dev.switchboard.gateway.CallReceipt;
 import dev.switchboard.gateway.GatewayException;
 import dev.switchboard.gateway.StreamSink;
@@ -36,6 +37,12 @@ class SseStreamSink implements StreamSink {
         response.setHeader("X-Accel-Buffering", "no");
         GatewayResponses.identity(response, requestId, providerId, model);
         out = response.getOutputStream();
+    }
+
+    @Override
+    public void begin(String requestId, String providerId, String model, BudgetLeft budget) throws IOException {
+        begin(requestId, providerId, model);
+        GatewayResponses.budget(response, budget); // nothing is written yet: headers still go out
     }
 
     @Override

@@ -81,7 +81,8 @@ class HandlerStreamSinkTest {
                 Money.ofMicros(10, "USD"),
                 Money.ofMicros(12, "USD"),
                 List.of("sim-mid"),
-                5);
+                5,
+                null);
     }
 
     @Test
