@@ -160,4 +160,17 @@ public class Chargeback {
         onTime.addAll(late);
         return onTime;
     }
+
+    /** The statement as CSV (what the REST export sends), with unit names; for downloads in the UI. */
+    public String csv(Statement statement) {
+        java.util.Map<OrgUnitId, String> names = org.list(true).stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        dev.switchboard.org.OrgUnit::id, dev.switchboard.org.OrgUnit::name));
+        return StatementCsv.render(statement, names);
+    }
+
+    /** The file name the CSV export uses, e.g. {@code chargeback-marketing-2026-11.csv}. */
+    public String csvFileName(Statement statement) {
+        return StatementCsv.fileName(statement);
+    }
 }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import dev.switchboard.ui.AppShell;
 import dev.switchboard.ui.admin.org.OrganisationView;
 import dev.switchboard.ui.budget.BudgetsView;
+import dev.switchboard.ui.budget.ChargebackView;
 import dev.switchboard.ui.gateway.GatewayNavigation;
 import dev.switchboard.ui.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
@@ -52,7 +53,9 @@ public class MainLayout extends AppLayout {
         nav.setId("main-nav");
         nav.addItem(new SideNavItem("Home", HomeView.class));
         nav.addItem(GatewayNavigation.item());
-        nav.addItem(new SideNavItem("Budgets", BudgetsView.class));
+        SideNavItem budgets = new SideNavItem("Budgets", BudgetsView.class);
+        budgets.addItem(new SideNavItem("Chargeback", ChargebackView.class));
+        nav.addItem(budgets);
         for (Area area : Area.values()) {
             SideNavItem item = new SideNavItem(area.title(), area.path());
             Span later = new Span("later");

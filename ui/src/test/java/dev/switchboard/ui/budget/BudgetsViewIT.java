@@ -112,4 +112,49 @@ class BudgetsViewIT {
                 .isNotEmpty()
                 .allSatisfy(l -> assertThat(l.model()).isNotBlank());
     }
+
+    @Test
+    void finance_reads_a_live_statement_downloads_it_and_a_designer_cannot_close_periods() {
+        browser.signInAs("carol", UserRole.FINANCE);
+        OrgUnit it = org.list(false).stream()
+                .filter(u -> u.name().equals("IT"))
+                .findFirst()
+                .orElseThrow();
+        gateway.chat(
+                ChargeContext.of(it.id()),
+                json.readTree("{\"model\":\"sim-chat\",\"max_tokens\":20,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"Count to three.\"}]}"),
+                null);
+        UI.getCurrent().navigate(ChargebackView.class);
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.combobox.ComboBox<OrgUnit> unit =
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("chargeback-unit"));
+        MockBrowser.enter(unit, it);
+        _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("chargeback-show"))
+                .click();
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("chargeback-status"))
+                        .getText())
+                .startsWith("Open");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("chargeback-totals"))
+                        .getText())
+                .contains(" calls · wholesale ")
+                .contains("margin");
+        @SuppressWarnings("unchecked")
+        Grid<dev.switchboard.chargeback.StatementLine> lines =
+                _get(Grid.class, spec -> spec.withId("chargeback-lines"));
+        assertThat(_findAll(lines)).isNotEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("chargeback-csv"))
+                        .getText())
+                .isEqualTo("Download CSV");
+        assertThat(_get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("chargeback-close"))
+                        .isVisible())
+                .isTrue();
+
+        browser.close();
+        browser = MockBrowser.open(context).signInAs("alice", UserRole.DESIGNER);
+        UI.getCurrent().navigate(ChargebackView.class);
+        com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(
+                com.vaadin.flow.component.button.Button.class, spec -> spec.withId("chargeback-close"));
+    }
 }
