@@ -13,6 +13,7 @@ import dev.switchboard.ui.AppShell;
 import dev.switchboard.ui.admin.org.OrganisationView;
 import dev.switchboard.ui.budget.BudgetsView;
 import dev.switchboard.ui.budget.ChargebackView;
+import dev.switchboard.ui.budget.ProviderBalancesView;
 import dev.switchboard.ui.gateway.GatewayNavigation;
 import dev.switchboard.ui.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
@@ -55,6 +56,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(GatewayNavigation.item());
         SideNavItem budgets = new SideNavItem("Budgets", BudgetsView.class);
         budgets.addItem(new SideNavItem("Chargeback", ChargebackView.class));
+        budgets.addItem(new SideNavItem("Provider balances", ProviderBalancesView.class));
         nav.addItem(budgets);
         for (Area area : Area.values()) {
             SideNavItem item = new SideNavItem(area.title(), area.path());

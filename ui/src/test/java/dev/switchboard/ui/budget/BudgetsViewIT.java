@@ -51,6 +51,12 @@ class BudgetsViewIT {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    dev.switchboard.catalog.Catalog catalog;
+
+    @Autowired
+    dev.switchboard.procurement.ProviderAccounts accounts;
+
     MockBrowser browser;
 
     @BeforeEach
@@ -156,5 +162,42 @@ class BudgetsViewIT {
         UI.getCurrent().navigate(ChargebackView.class);
         com.github.mvysny.kaributesting.v10.LocatorJ._assertNone(
                 com.vaadin.flow.component.button.Button.class, spec -> spec.withId("chargeback-close"));
+    }
+
+    @Test
+    void finance_sees_provider_balances() {
+        browser.signInAs("admin", UserRole.PLATFORM_ADMIN);
+        String provider = "bal-" + UUID.randomUUID().toString().substring(0, 8);
+        catalog.createProvider(new dev.switchboard.catalog.NewProvider(
+                dev.switchboard.catalog.ProviderId.of(provider),
+                new dev.switchboard.catalog.ProviderSettings(
+                        "Balance test",
+                        dev.switchboard.catalog.ProtocolFamily.OPENAI_COMPATIBLE,
+                        dev.switchboard.catalog.QuirksPreset.VLLM,
+                        "http://127.0.0.1:9/v1",
+                        "local",
+                        "self-hosted"),
+                null,
+                true,
+                false));
+        accounts.open(new dev.switchboard.procurement.NewProviderAccount(
+                dev.switchboard.catalog.ProviderId.of(provider),
+                dev.switchboard.procurement.AccountKind.PREPAID,
+                java.util.Currency.getInstance("USD"),
+                Money.ofMicros(25_000_000, "USD"),
+                "PO-1",
+                new dev.switchboard.procurement.AccountSettings(Money.ofMicros(1_000_000, "USD"), true),
+                null));
+
+        browser.close();
+        browser = MockBrowser.open(context).signInAs("carol", UserRole.FINANCE);
+        UI.getCurrent().navigate(ProviderBalancesView.class);
+        @SuppressWarnings("unchecked")
+        Grid<dev.switchboard.procurement.ProviderAccount> grid =
+                _get(Grid.class, spec -> spec.withId("provider-balances"));
+        assertThat(_findAll(grid))
+                .filteredOn(a -> a.providerId().value().equals(provider))
+                .singleElement()
+                .satisfies(a -> assertThat(a.remaining().micros()).isEqualTo(25_000_000));
     }
 }
