@@ -11,6 +11,7 @@ import dev.switchboard.platform.Money;
 import dev.switchboard.testsupport.ApiClient;
 import dev.switchboard.testsupport.ApiClient.Response;
 import dev.switchboard.testsupport.IntegrationTest;
+import dev.switchboard.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;

@@ -11,6 +11,7 @@ import dev.switchboard.org.OrgService;
 import dev.switchboard.org.OrgUnitId;
 import dev.switchboard.platform.SwitchboardProperties;
 import dev.switchboard.testsupport.IntegrationTest;
+import dev.switchboard.testsupport.TestClock;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Currency;

@@ -10,6 +10,7 @@ import dev.switchboard.org.OrgService;
 import dev.switchboard.org.OrgUnitId;
 import dev.switchboard.platform.Money;
 import dev.switchboard.testsupport.IntegrationTest;
+import dev.switchboard.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

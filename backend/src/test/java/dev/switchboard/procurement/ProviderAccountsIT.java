@@ -14,6 +14,7 @@ import dev.switchboard.org.OrgUnitId;
 import dev.switchboard.platform.Money;
 import dev.switchboard.testsupport.ApiClient;
 import dev.switchboard.testsupport.IntegrationTest;
+import dev.switchboard.testsupport.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.switchboard.org.OrgUnitId;
+import dev.switchboard.testsupport.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import dev.switchboard.org.OrgUnitId;
 import dev.switchboard.testsupport.ApiClient;
 import dev.switchboard.testsupport.ApiClient.Response;
 import dev.switchboard.testsupport.IntegrationTest;
+import dev.switchboard.testsupport.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package dev.switchboard.budget;
+package dev.switchboard.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,20 +7,27 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it. */
-final class TestClock extends Clock {
+/**
+ * A clock that stands still until a test moves it (unlike {@link MutableClock}, whose time keeps
+ * passing). Safe to move while other threads read it.
+ */
+public final class TestClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    TestClock(String instant) {
-        this.now = new AtomicReference<>(Instant.parse(instant));
+    public TestClock(Instant start) {
+        this.now = new AtomicReference<>(start);
     }
 
-    void set(String instant) {
+    public TestClock(String instant) {
+        this(Instant.parse(instant));
+    }
+
+    public void set(String instant) {
         now.set(Instant.parse(instant));
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(at -> at.plus(duration));
     }
 
