@@ -1,6 +1,6 @@
 package dev.switchboard.ui.budget;
 
-import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.Svg;
 import dev.switchboard.ledger.DailySpend;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -40,8 +40,13 @@ final class SpendChart {
 
     private SpendChart() {}
 
-    static Html of(Data data) {
-        return new Html(svg(data));
+    /**
+     * The chart as a component. {@link Svg}, not {@code Html}: {@code Html} builds the root with the DOM
+     * API, outside the SVG namespace and with lower-cased attribute names ({@code viewbox}), so a browser
+     * would draw nothing; {@code Svg} hands the markup to the browser's parser.
+     */
+    static Svg of(Data data) {
+        return new Svg(svg(data));
     }
 
     static String svg(Data d) {

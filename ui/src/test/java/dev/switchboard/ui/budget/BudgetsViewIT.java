@@ -4,7 +4,7 @@ import static com.github.mvysny.kaributesting.v10.GridKt._findAll;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
@@ -104,9 +104,9 @@ class BudgetsViewIT {
 
         grid.select(row);
 
-        assertThat(_get(Html.class, spec -> spec.withId("budget-chart"))
+        assertThat(_get(Svg.class, spec -> spec.withId("budget-chart"))
                         .getElement()
-                        .getOuterHTML())
+                        .getProperty("innerHTML"))
                 .contains("class=\"spent\"")
                 .contains("class=\"limit\"");
         assertThat(_get(Paragraph.class, spec -> spec.withId("budget-forecast")).getText())
