@@ -161,7 +161,7 @@ public class Chargeback {
         return onTime;
     }
 
-    /** The statement as CSV (what the REST export sends), with unit names; for downloads in the UI. */
+    /** The statement as CSV with unit names: the REST export and the UI download. */
     public String csv(Statement statement) {
         java.util.Map<OrgUnitId, String> names = org.list(true).stream()
                 .collect(java.util.stream.Collectors.toMap(

@@ -131,10 +131,10 @@ class ChargebackController {
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment()
-                                .filename(StatementCsv.fileName(statement))
+                                .filename(chargeback.csvFileName(statement))
                                 .build()
                                 .toString())
-                .body(StatementCsv.render(statement, names()));
+                .body(chargeback.csv(statement));
     }
 
     private StatementResponse response(Statement s) {

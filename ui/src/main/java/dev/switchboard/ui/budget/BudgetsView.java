@@ -22,9 +22,9 @@ import dev.switchboard.ledger.UsageQuery;
 import dev.switchboard.notify.Notification;
 import dev.switchboard.notify.Notifications;
 import dev.switchboard.platform.Money;
+import dev.switchboard.ui.gateway.Formats;
 import dev.switchboard.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -159,7 +159,7 @@ public class BudgetsView extends VerticalLayout {
     }
 
     static String forecastText(SpendForecast forecast, BudgetStatus.PeriodUsage period, String currency) {
-        String rate = "At " + money(forecast.microsPerDay(), currency) + " a day";
+        String rate = "At " + Formats.money(forecast.microsPerDay(), currency) + " a day";
         return forecast.exhaustedAt()
                 .map(at -> forecast.spentMicros() >= forecast.limitMicros()
                         ? "This budget is used up for this period."
@@ -202,7 +202,7 @@ public class BudgetsView extends VerticalLayout {
         top.addColumn(l -> l.apiKeyId() == null ? "(internal)" : l.apiKeyId().toString())
                 .setHeader("Key");
         top.addColumn(StatementLine::calls).setHeader("Calls");
-        top.addColumn(l -> money(l.retailMicros(), l.currency())).setHeader("Retail");
+        top.addColumn(l -> Formats.money(l.retailMicros(), l.currency())).setHeader("Retail");
         top.setItems(lines);
         top.setAllRowsVisible(true);
         box.add(new H3("Top consumers this period"), top);
@@ -226,10 +226,6 @@ public class BudgetsView extends VerticalLayout {
     }
 
     private static String money(Money money) {
-        return money == null ? "" : money(money.micros(), money.currency().getCurrencyCode());
-    }
-
-    static String money(long micros, String currency) {
-        return BigDecimal.valueOf(micros, 6).toPlainString() + " " + currency;
+        return money == null ? "" : Formats.money(money);
     }
 }

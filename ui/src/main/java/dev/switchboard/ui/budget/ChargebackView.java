@@ -23,6 +23,7 @@ import dev.switchboard.org.OrgService;
 import dev.switchboard.org.OrgUnit;
 import dev.switchboard.org.UserRole;
 import dev.switchboard.platform.SwitchboardException;
+import dev.switchboard.ui.gateway.Formats;
 import dev.switchboard.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
@@ -80,10 +81,9 @@ public class ChargebackView extends VerticalLayout {
                 .setHeader("Key");
         lines.addColumn(StatementLine::calls).setHeader("Calls");
         lines.addColumn(l -> l.inputTokens() + " / " + l.outputTokens()).setHeader("Tokens in / out");
-        lines.addColumn(l -> BudgetsView.money(l.wholesaleMicros(), l.currency()))
-                .setHeader("Wholesale");
-        lines.addColumn(l -> BudgetsView.money(l.retailMicros(), l.currency())).setHeader("Retail");
-        lines.addColumn(l -> BudgetsView.money(l.marginMicros(), l.currency())).setHeader("Margin");
+        lines.addColumn(l -> Formats.money(l.wholesaleMicros(), l.currency())).setHeader("Wholesale");
+        lines.addColumn(l -> Formats.money(l.retailMicros(), l.currency())).setHeader("Retail");
+        lines.addColumn(l -> Formats.money(l.marginMicros(), l.currency())).setHeader("Margin");
         download.setId("chargeback-download");
         add(bar, status, totals, download, lines);
     }
@@ -122,9 +122,9 @@ public class ChargebackView extends VerticalLayout {
                         ? "Closed by " + statement.closedBy() + " — this statement is final."
                         : "Open — live figures as of " + statement.asOf() + ".");
         totals.setText(statement.totals().stream()
-                .map(t -> t.calls() + " calls · wholesale " + BudgetsView.money(t.wholesaleMicros(), t.currency())
-                        + " · retail " + BudgetsView.money(t.retailMicros(), t.currency()) + " · margin "
-                        + BudgetsView.money(t.retailMicros() - t.wholesaleMicros(), t.currency()))
+                .map(t -> t.calls() + " calls · wholesale " + Formats.money(t.wholesaleMicros(), t.currency())
+                        + " · retail " + Formats.money(t.retailMicros(), t.currency()) + " · margin "
+                        + Formats.money(t.retailMicros() - t.wholesaleMicros(), t.currency()))
                 .reduce((a, b) -> a + "; " + b)
                 .orElse("No usage in this period."));
         lines.setItems(statement.lines());

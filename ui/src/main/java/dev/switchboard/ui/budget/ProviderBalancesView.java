@@ -9,6 +9,7 @@ import com.vaadin.flow.router.Route;
 import dev.switchboard.platform.Money;
 import dev.switchboard.procurement.ProviderAccount;
 import dev.switchboard.procurement.ProviderAccounts;
+import dev.switchboard.ui.gateway.Formats;
 import dev.switchboard.ui.shell.MainLayout;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -43,8 +44,6 @@ public class ProviderBalancesView extends VerticalLayout {
     }
 
     private static String money(Money money) {
-        return money == null
-                ? ""
-                : BudgetsView.money(money.micros(), money.currency().getCurrencyCode());
+        return money == null ? "" : Formats.money(money);
     }
 }

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * become a {@link BigDecimal} with the scale of a micro, never a {@code double}. Times are shown in UTC,
  * and say so, because the server cannot know the reader's zone without asking the browser.
  */
-final class Formats {
+public final class Formats {
 
     static final String UTC_SUFFIX = " UTC";
 
@@ -29,12 +29,12 @@ final class Formats {
     private Formats() {}
 
     /** An amount to the micro-unit with its currency, e.g. {@code 0.000123 USD}. */
-    static String money(Money money) {
+    public static String money(Money money) {
         return money.toDecimal().toPlainString() + " " + money.currency().getCurrencyCode();
     }
 
     /** Micro-units of a currency, e.g. {@code 0.000123 USD}. */
-    static String money(long micros, String currencyCode) {
+    public static String money(long micros, String currencyCode) {
         return BigDecimal.valueOf(micros, MICRO_SCALE).toPlainString() + " " + currencyCode;
     }
 
