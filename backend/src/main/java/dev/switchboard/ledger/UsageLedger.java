@@ -24,30 +24,39 @@ public class UsageLedger {
 
     private final UsageLedgerRepository rows;
     private final UsageSummaryRepository summaries;
-    private final GroupCommitWriter writer;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    UsageLedger(UsageLedgerRepository rows, UsageSummaryRepository summaries, GroupCommitWriter writer, Clock clock) {
+    UsageLedger(
+            UsageLedgerRepository rows,
+            UsageSummaryRepository summaries,
+            TransactionTemplate transactions,
+            Clock clock) {
         this.rows = rows;
         this.summaries = summaries;
-        this.writer = writer;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
     /**
      * Writes the entry and commits it before returning (the gateway calls this before it sends the last
      * byte of a response). Inside a transaction the row joins it (and commits with it); otherwise it is
-     * written in a group commit with the rows of concurrent calls.
+     * written in a short transaction of its own. (Gateway calls settle in batches through the budget
+     * engine, see {@link #recordAll}.)
      *
      * @return true if this call wrote the row, false if an entry with this request id already existed
      */
     public boolean record(UsageEntry entry) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            rows.holdRecordingLock();
-            // stamped after the lock: a row recorded after a cut on this node says so by its time too
-            return rows.insertOnce(entry, clock.instant());
+            return recordHere(entry);
         }
-        return writer.write(entry);
+        return Boolean.TRUE.equals(transactions.execute(status -> recordHere(entry)));
+    }
+
+    private boolean recordHere(UsageEntry entry) {
+        rows.holdRecordingLock();
+        // stamped after the lock: a row recorded after a cut on this node says so by its time too
+        return rows.insertOnce(entry, clock.instant());
     }
 
     /**
@@ -74,9 +83,11 @@ public class UsageLedger {
     public static UsageLedger writingThrough(DataSource dataSource, Clock clock) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         UsageLedgerRepository rows = new UsageLedgerRepository(jdbc, new NamedParameterJdbcTemplate(dataSource));
-        GroupCommitWriter unstarted = // never started: record() writes each row itself
-                new GroupCommitWriter(rows, new TransactionTemplate(new JdbcTransactionManager(dataSource)), clock);
-        return new UsageLedger(rows, new UsageSummaryRepository(jdbc), unstarted, clock);
+        return new UsageLedger(
+                rows,
+                new UsageSummaryRepository(jdbc),
+                new TransactionTemplate(new JdbcTransactionManager(dataSource)),
+                clock);
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.switchboard.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.switchboard.ledger.GroupCommitWriter.Pending;
 import dev.switchboard.org.OrgService;
 import dev.switchboard.org.OrgUnitId;
 import dev.switchboard.platform.Money;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,15 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The ledger's group commit: concurrent rows share transactions, yet each caller's outcome is its own. */
+/** Recording under concurrency: each caller gets its own committed row and outcome, never a second row. */
 @IntegrationTest
-class GroupCommitWriterIT {
+class UsageLedgerConcurrencyIT {
 
     @Autowired
     UsageLedger ledger;
-
-    @Autowired
-    GroupCommitWriter writer;
 
     @Autowired
     OrgService org;
@@ -121,34 +116,6 @@ class GroupCommitWriterIT {
         }
         assertThat(wrote).isEqualTo(1);
         assertThat(rowsOfThisTest()).isEqualTo(1);
-    }
-
-    @Test
-    void the_same_request_id_twice_in_one_batch_is_written_by_the_first_only() throws Exception {
-        String requestId = "gc-batch-dup-" + UUID.randomUUID();
-        Pending first = new Pending(entry(requestId, unit));
-        Pending second = new Pending(entry(requestId, unit));
-
-        writer.writeBatch(List.of(first, second));
-
-        assertThat(first.written().get()).isTrue();
-        assertThat(second.written().get()).isFalse();
-        assertThat(rowsOfThisTest()).isEqualTo(1);
-    }
-
-    @Test
-    void a_bad_row_fails_alone_and_the_rest_of_its_batch_is_written() throws Exception {
-        Pending before = new Pending(entry("gc-ok-" + UUID.randomUUID(), unit));
-        // no such org unit: the foreign key refuses this row, and with it the batch's transaction
-        Pending bad = new Pending(entry("gc-bad-" + UUID.randomUUID(), new OrgUnitId(UUID.randomUUID())));
-        Pending after = new Pending(entry("gc-ok-" + UUID.randomUUID(), unit));
-
-        writer.writeBatch(List.of(before, bad, after));
-
-        assertThat(before.written().get()).isTrue();
-        assertThat(after.written().get()).isTrue();
-        assertThatThrownBy(() -> bad.written().get()).isInstanceOf(ExecutionException.class);
-        assertThat(rowsOfThisTest()).isEqualTo(2);
     }
 
     @Test
