@@ -29,12 +29,16 @@ public final class BundledPrompts {
 
     private BundledPrompts() {}
 
-    /** @throws PromptException if a bundled file is broken (a build that ships one is a bug) */
+    /** @throws IllegalStateException if a bundled file is broken (a build that ships one is a bug) */
     public static List<Bundled> all() {
         return FILES.stream()
                 .map(file -> {
                     String yaml = resource("prompts/" + file);
-                    return new Bundled(file, yaml, PromptYaml.read(yaml));
+                    try {
+                        return new Bundled(file, yaml, PromptYaml.read(yaml));
+                    } catch (PromptException e) {
+                        throw new IllegalStateException("bundled prompt " + file + " is broken: " + e.getMessage(), e);
+                    }
                 })
                 .toList();
     }

@@ -15,14 +15,14 @@ import tools.jackson.databind.JsonNode;
  * @param options the allowed values of an {@link VariableType#ENUM} variable
  */
 @JsonPropertyOrder({"name", "type", "required", "default", "options", "description"})
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Variable(
         String name,
         VariableType type,
         Boolean required,
         @JsonProperty("default") JsonNode defaultValue,
-        List<String> options,
-        String description) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> options,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) String description) {
 
     public Variable {
         name = name == null ? "" : name.strip();
