@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 public sealed interface OutputCheck {
 
     /** The answer contains {@code text} (ignoring case when asked). */
-    record Contains(String text, boolean ignoreCase) implements OutputCheck {
+    record Contains(String text, Boolean ignoreCase) implements OutputCheck {
         public Contains {
+            ignoreCase = Boolean.TRUE.equals(ignoreCase);
             if (text == null || text.isEmpty()) {
                 throw new IllegalArgumentException("a 'contains' check needs the text to look for");
             }

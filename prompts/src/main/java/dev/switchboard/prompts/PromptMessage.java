@@ -34,6 +34,7 @@ public record PromptMessage(
 
     public PromptMessage {
         Objects.requireNonNull(role, "role");
+        example = Boolean.TRUE.equals(example); // absent in YAML and JSON means not an example
         content = content == null ? "" : content;
     }
 

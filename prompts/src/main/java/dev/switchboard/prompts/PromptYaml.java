@@ -20,7 +20,6 @@ public final class PromptYaml {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .disable(YAMLWriteFeature.USE_NATIVE_TYPE_ID)
@@ -37,6 +36,21 @@ public final class PromptYaml {
      * @throws PromptException when the YAML cannot be read as a template or the definition is wrong
      */
     public static PromptTemplate read(String yaml) {
+        PromptTemplate template = parse(yaml);
+        List<PromptProblem> problems = PromptValidator.problems(template);
+        if (!problems.isEmpty()) {
+            throw new PromptException(problems);
+        }
+        return template;
+    }
+
+    /**
+     * Reads a template without checking its definition: for versions stored earlier, which stay
+     * readable when the rules of a later release are stricter.
+     *
+     * @throws PromptException when the YAML cannot be read as a template
+     */
+    public static PromptTemplate parse(String yaml) {
         if (yaml == null || yaml.isBlank()) {
             throw new PromptException(PromptProblem.definition("yaml", "the document is empty"));
         }
@@ -56,10 +70,6 @@ public final class PromptYaml {
         }
         if (template == null) {
             throw new PromptException(PromptProblem.definition("yaml", "the document is empty"));
-        }
-        List<PromptProblem> problems = PromptValidator.problems(template);
-        if (!problems.isEmpty()) {
-            throw new PromptException(problems);
         }
         return template;
     }
