@@ -69,6 +69,36 @@ class PromptController {
         }
     }
 
+    record SummaryResponse(
+            UUID id,
+            String key,
+            UUID orgUnitId,
+            boolean shared,
+            PromptSource source,
+            String name,
+            String description,
+            List<String> tags,
+            int latestVersion,
+            Integer publishedVersion,
+            Integer draftVersion,
+            Instant updatedAt) {
+        static SummaryResponse of(PromptSummary s) {
+            return new SummaryResponse(
+                    s.id().value(),
+                    s.key(),
+                    s.orgUnitId() == null ? null : s.orgUnitId().value(),
+                    s.shared(),
+                    s.source(),
+                    s.name(),
+                    s.description(),
+                    s.tags(),
+                    s.latestVersion(),
+                    s.publishedVersion(),
+                    s.draftVersion(),
+                    s.updatedAt());
+        }
+    }
+
     record CreateRequest(UUID orgUnitId, @NotNull PromptTemplate template) {}
 
     record DraftRequest(@NotNull PromptTemplate template) {}

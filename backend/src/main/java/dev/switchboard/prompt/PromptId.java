@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** The id of a prompt template (all its versions share it). */
-public record PromptId(UUID value) {
+public record PromptId(
+        @com.fasterxml.jackson.annotation.JsonValue UUID value) {
 
     public PromptId {
         Objects.requireNonNull(value, "value");

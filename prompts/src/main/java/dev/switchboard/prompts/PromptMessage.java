@@ -14,7 +14,7 @@ import java.util.Objects;
 @JsonPropertyOrder({"role", "example", "content"})
 public record PromptMessage(
         Role role,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean example,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean example,
         String content) {
 
     /** Who speaks: the chat roles every provider understands. */
