@@ -11,6 +11,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import dev.switchboard.ui.AppShell;
 import dev.switchboard.ui.admin.org.OrganisationView;
+import dev.switchboard.ui.budget.BudgetNavigation;
 import dev.switchboard.ui.gateway.GatewayNavigation;
 import dev.switchboard.ui.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
@@ -51,6 +52,7 @@ public class MainLayout extends AppLayout {
         nav.setId("main-nav");
         nav.addItem(new SideNavItem("Home", HomeView.class));
         nav.addItem(GatewayNavigation.item());
+        nav.addItem(BudgetNavigation.item());
         for (Area area : Area.values()) {
             SideNavItem item = new SideNavItem(area.title(), area.path());
             Span later = new Span("later");
