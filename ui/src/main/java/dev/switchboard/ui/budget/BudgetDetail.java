@@ -1,5 +1,6 @@
 package dev.switchboard.ui.budget;
 
+import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -95,7 +96,9 @@ final class BudgetDetail extends VerticalLayout {
         forecast.setText(outlook.sentence());
         chart.removeAll();
         if (status.current() != null) {
-            chart.add(SpendChart.of(chartData(status, outlook, now)));
+            // Svg, not Html: Html builds the root with the DOM API (no SVG namespace, attribute names
+            // lower-cased, so nothing would render); Svg lets the browser's parser read the markup
+            chart.add(new Svg(SpendChart.svg(chartData(status, outlook, now))));
         }
         showConsumers(status);
     }
