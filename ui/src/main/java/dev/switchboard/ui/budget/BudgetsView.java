@@ -1,231 +1,280 @@
 package dev.switchboard.ui.budget;
 
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.badge.BadgeVariant;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.progressbar.ProgressBarVariant;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.switchboard.budget.BudgetScope;
+import dev.switchboard.apikey.ApiKeys;
+import dev.switchboard.budget.Budget;
+import dev.switchboard.budget.BudgetPeriod;
+import dev.switchboard.budget.BudgetProperties;
 import dev.switchboard.budget.BudgetStatus;
 import dev.switchboard.budget.Budgets;
 import dev.switchboard.chargeback.Chargeback;
-import dev.switchboard.chargeback.StatementLine;
-import dev.switchboard.ledger.DailySpend;
-import dev.switchboard.ledger.SpendForecast;
 import dev.switchboard.ledger.UsageLedger;
-import dev.switchboard.ledger.UsageQuery;
-import dev.switchboard.notify.Notification;
 import dev.switchboard.notify.Notifications;
-import dev.switchboard.platform.Money;
-import dev.switchboard.ui.gateway.Formats;
+import dev.switchboard.org.OrgUnit;
+import dev.switchboard.platform.SwitchboardException;
+import dev.switchboard.ui.ExpectedProblems;
+import dev.switchboard.ui.Toasts;
 import dev.switchboard.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Budgets → Dashboard: every budget the user may read with its current period, and for the selected
- * one spend over the period against the limit (with the burn-rate projection), when it runs out at
- * the current rate, the top consumers of the period and the user's budget alerts.
+ * Budgets → Dashboard: the budgets of one org unit with where their current period stands, the chosen
+ * budget's spend over time against its limit with the burn-rate forecast and top consumers, and the
+ * person's alerts. Platform admins and finance create, change and archive budgets; everyone else reads
+ * the budgets of their units and the units below ({@code Budgets} checks both).
  */
 @Route(value = "budgets", layout = MainLayout.class)
 @PageTitle("Budgets | Switchboard")
 @PermitAll
 public class BudgetsView extends VerticalLayout {
 
-    static final int TOP = 10;
-
     private final Budgets budgets;
-    private final UsageLedger ledger;
-    private final Chargeback chargeback;
-    private final Notifications notifications;
+    private final UnitChoices choices;
     private final Clock clock;
     private final ZoneId zone;
+    private final UnitChoices.Units units;
+    private final ComboBox<OrgUnit> unit = new ComboBox<>("Org unit");
+    private final Checkbox archived = new Checkbox("Show archived");
     private final Grid<BudgetStatus> grid = new Grid<>();
-    private final Div detail = new Div();
-    private final Grid<Notification> alerts = new Grid<>();
+    private final Button edit = new Button("Change", click -> openEdit());
+    private final Button archive = new Button("Archive", click -> confirmArchive());
+    private final BudgetDetail detail;
+    private final AlertsPanel alerts;
 
     BudgetsView(
             Budgets budgets,
             UsageLedger ledger,
             Chargeback chargeback,
+            ApiKeys keys,
             Notifications notifications,
-            Clock clock,
-            dev.switchboard.budget.BudgetProperties properties) {
+            BudgetProperties properties,
+            UnitChoices choices,
+            Clock clock) {
         this.budgets = budgets;
-        this.ledger = ledger;
-        this.chargeback = chargeback;
-        this.notifications = notifications;
+        this.choices = choices;
         this.clock = clock;
         this.zone = properties.timeZone();
+        this.units = choices.units();
+        this.detail = new BudgetDetail(ledger, chargeback, keys, properties.timeZone());
+        this.alerts = new AlertsPanel(notifications, properties.timeZone());
         setSizeFull();
         add(new H2("Budgets"));
-
-        grid.setId("budgets-grid");
-        grid.addColumn(s -> s.budget().name()).setHeader("Budget").setAutoWidth(true);
-        grid.addColumn(s -> scope(s.budget().scope())).setHeader("Applies to");
-        grid.addColumn(s -> s.budget().enforcement().name().toLowerCase()).setHeader("Kind");
-        grid.addColumn(s -> money(s.current() == null ? null : s.current().limit()))
-                .setHeader("Limit");
-        grid.addColumn(s -> money(s.current() == null ? null : s.current().spent()))
-                .setHeader("Spent");
-        grid.addColumn(s -> money(s.current() == null ? null : s.current().reserved()))
-                .setHeader("Held");
-        grid.addColumn(s -> money(s.current() == null ? null : s.current().remaining()))
-                .setHeader("Left");
-        grid.addComponentColumn(BudgetsView::usageBar).setHeader("Used");
-        grid.setAllRowsVisible(true);
-        grid.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
-
-        detail.setId("budget-detail");
-        detail.setWidthFull();
-
-        alerts.setId("budget-alerts");
-        alerts.addColumn(Notification::title).setHeader("Alert").setAutoWidth(true);
-        alerts.addColumn(n -> n.createdAt().toString()).setHeader("When");
-        alerts.addComponentColumn(n -> {
-            Button read = new Button("Mark read", click -> {
-                notifications.markRead(n.id());
-                refreshAlerts();
-            });
-            read.setEnabled(!n.read());
-            return read;
-        });
-        alerts.setAllRowsVisible(true);
-
-        List<BudgetStatus> readable = budgets.list(null, null, false);
-        if (readable.isEmpty()) {
-            Paragraph none = new Paragraph("No budget applies to the units you can see. Finance and platform"
-                    + " admins create budgets (REST /api/v1/budgets).");
-            none.setId("budgets-none");
-            add(none);
-        }
-        grid.setItems(readable);
-        add(grid, detail, new H3("Alerts"), alerts);
-        refreshAlerts();
-        readable.stream().findFirst().ifPresent(grid::select);
-    }
-
-    private void refreshAlerts() {
-        alerts.setItems(notifications.mine(false, 20));
-    }
-
-    private void show(BudgetStatus status) {
-        detail.removeAll();
-        if (status == null || status.current() == null) {
+        if (units.readable().isEmpty()) {
+            Paragraph none = new Paragraph("You are not a member of any org unit, so there are no budgets to show."
+                    + " Platform admins and finance see every unit's budgets.");
+            none.setId("budgets-no-units");
+            add(none, alerts);
+            alerts.refresh();
             return;
         }
-        BudgetStatus.PeriodUsage period = status.current();
-        Instant now = clock.instant();
-        Instant end = period.resetsAt() != null ? period.resetsAt() : now.plusSeconds(1);
-        Instant start = period.start();
-        String currency = period.limit().currency().getCurrencyCode();
-        SpendForecast forecast = new SpendForecast(
-                Math.max(0, period.spent().micros()),
-                period.limit().micros(),
-                start,
-                end.isAfter(start) ? end : start.plusSeconds(1),
-                now);
-        List<DailySpend> days = dailySpend(status.budget().scope(), start, end);
-        LocalDate first = start.atZone(zone).toLocalDate();
-        LocalDate last = end.minusNanos(1).atZone(zone).toLocalDate();
-        if (last.isBefore(first)) {
-            last = first;
-        }
-        var chart = SpendChart.of(new SpendChart.Data(
-                days,
-                first,
-                last,
-                now.atZone(zone).toLocalDate(),
-                period.limit().micros(),
-                forecast.projectedMicros(),
-                currency));
-        chart.setId("budget-chart");
-
-        Paragraph words = new Paragraph(forecastText(forecast, period, currency));
-        words.setId("budget-forecast");
-        detail.add(new H3(status.budget().name()), chart, words);
-        detail.add(topConsumers(status.budget().scope(), currency));
+        add(toolbar());
+        configureGrid();
+        add(grid, detail, alerts);
+        unit.setValue(units.start());
+        alerts.refresh();
     }
 
-    static String forecastText(SpendForecast forecast, BudgetStatus.PeriodUsage period, String currency) {
-        String rate = "At " + Formats.money(forecast.microsPerDay(), currency) + " a day";
-        return forecast.exhaustedAt()
-                .map(at -> forecast.spentMicros() >= forecast.limitMicros()
-                        ? "This budget is used up for this period."
-                        : rate + " this budget runs out on "
-                                + at.atZone(java.time.ZoneOffset.UTC).toLocalDate() + " (UTC), before it resets.")
-                .orElseGet(() -> forecast.spentMicros() == 0
-                        ? "Nothing spent in this period yet."
-                        : rate + " this budget lasts until it resets"
-                                + (period.resetsAt() == null ? "" : " on " + period.resetsAt()) + ".");
+    private HorizontalLayout toolbar() {
+        unit.setId("budgets-unit");
+        unit.setItems(units.readable());
+        unit.setItemLabelGenerator(units::label);
+        unit.setWidth("20rem");
+        unit.addValueChangeListener(change -> refresh());
+        archived.setId("budgets-archived");
+        archived.addValueChangeListener(change -> refresh());
+        HorizontalLayout bar = new HorizontalLayout(unit, archived);
+        if (choices.managesMoney()) {
+            Button create = new Button("New budget", click -> openCreate());
+            create.setId("budget-new");
+            create.addThemeVariants(ButtonVariant.PRIMARY);
+            edit.setId("budget-edit");
+            archive.setId("budget-archive");
+            bar.add(create, edit, archive);
+        }
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return bar;
     }
 
-    private List<DailySpend> dailySpend(BudgetScope scope, Instant from, Instant to) {
-        UsageQuery query = scope instanceof BudgetScope.Unit u
-                ? new UsageQuery(u.orgUnitId(), null, null, null, from, to, 1)
-                : new UsageQuery(null, ((BudgetScope.Key) scope).apiKeyId(), null, null, from, to, 1);
-        return ledger.dailySpend(query, zone);
+    private void configureGrid() {
+        grid.setId("budgets-grid");
+        grid.setAllRowsVisible(true);
+        grid.addColumn(s -> s.budget().name())
+                .setHeader("Budget")
+                .setKey("name")
+                .setFlexGrow(2);
+        grid.addColumn(s -> periodLabel(s.budget().period()))
+                .setHeader("Period")
+                .setKey("period");
+        grid.addColumn(s -> Amounts.money(s.budget().amount()))
+                .setHeader("Limit")
+                .setKey("limit");
+        grid.addColumn(s -> s.current() == null ? "" : Amounts.money(s.current().spent()))
+                .setHeader("Spent")
+                .setKey("spent");
+        grid.addColumn(s -> s.current() == null ? "" : Amounts.money(s.current().reserved()))
+                .setHeader("Reserved")
+                .setKey("reserved");
+        grid.addColumn(s -> s.current() == null ? "" : Amounts.money(s.current().remaining()))
+                .setHeader("Remaining")
+                .setKey("remaining");
+        grid.addComponentColumn(BudgetsView::usageBar).setHeader("Used").setKey("used");
+        grid.addComponentColumn(BudgetsView::enforcement)
+                .setHeader("Enforcement")
+                .setKey("enforcement");
+        grid.addColumn(s -> s.current() == null || s.current().resetsAt() == null
+                        ? ""
+                        : Amounts.day(s.current().resetsAt(), zone).toString())
+                .setHeader("Resets on")
+                .setKey("resets");
+        grid.addSelectionListener(selection -> showSelected());
     }
 
-    private com.vaadin.flow.component.Component topConsumers(BudgetScope scope, String currency) {
-        Div box = new Div();
-        box.setId("budget-top");
-        if (!(scope instanceof BudgetScope.Unit u)) {
-            return box;
-        }
-        List<StatementLine> lines;
-        try {
-            lines = chargeback.statement(u.orgUnitId(), null).lines().stream()
-                    .filter(l -> l.currency().equals(currency))
-                    .sorted(Comparator.comparingLong(StatementLine::retailMicros)
-                            .reversed())
-                    .limit(TOP)
-                    .toList();
-        } catch (AccessDeniedException e) {
-            return box;
-        }
-        Grid<StatementLine> top = new Grid<>();
-        top.setId("budget-top-grid");
-        top.addColumn(StatementLine::model).setHeader("Model");
-        top.addColumn(StatementLine::providerId).setHeader("Provider");
-        top.addColumn(l -> l.apiKeyId() == null ? "(internal)" : l.apiKeyId().toString())
-                .setHeader("Key");
-        top.addColumn(StatementLine::calls).setHeader("Calls");
-        top.addColumn(l -> Formats.money(l.retailMicros(), l.currency())).setHeader("Retail");
-        top.setItems(lines);
-        top.setAllRowsVisible(true);
-        box.add(new H3("Top consumers this period"), top);
-        return box;
+    static String periodLabel(BudgetPeriod period) {
+        String kind = switch (period) {
+            case BudgetPeriod.Monthly m -> "Monthly";
+            case BudgetPeriod.Quarterly q -> "Quarterly";
+            case BudgetPeriod.Custom c -> "Every " + c.days() + " days";
+            case BudgetPeriod.OneOff o -> "One-off";
+        };
+        return kind + " from " + period.startsOn();
     }
 
     private static ProgressBar usageBar(BudgetStatus s) {
-        ProgressBar bar = new ProgressBar(0, 1);
-        if (s.current() != null && s.current().limit().micros() > 0) {
-            long used = s.current().spent().micros() + s.current().reserved().micros();
-            bar.setValue(Math.min(1, (double) used / s.current().limit().micros())); // a bar, not money
+        ProgressBar bar = new ProgressBar();
+        if (s.current() == null) {
+            bar.setVisible(false);
+            return bar;
+        }
+        long used = s.current().spent().micros() + s.current().reserved().micros();
+        long percent = Amounts.percent(used, s.current().limit().micros());
+        // a bar shows a share, not money: the whole percent is all the precision it needs
+        bar.setValue(Math.min(100, percent) / 100.0);
+        bar.getElement().setAttribute("title", percent + " % of the limit spent or reserved");
+        bar.getElement().setAttribute("aria-label", percent + " % used");
+        if (percent >= 100) {
+            bar.addThemeVariants(ProgressBarVariant.ERROR);
         }
         return bar;
     }
 
-    private static String scope(BudgetScope scope) {
-        return switch (scope) {
-            case BudgetScope.Unit u -> "org unit " + u.orgUnitId();
-            case BudgetScope.Key k -> "API key " + k.apiKeyId();
-        };
+    private static Badge enforcement(BudgetStatus s) {
+        if (s.budget().archived()) {
+            Badge badge = new Badge("Archived");
+            badge.addThemeVariants(BadgeVariant.CONTRAST);
+            return badge;
+        }
+        Badge badge = new Badge(s.budget().hard() ? "Hard" : "Soft");
+        badge.addThemeVariants(s.budget().hard() ? BadgeVariant.ERROR : BadgeVariant.WARNING);
+        badge.getElement()
+                .setAttribute("title", s.budget().hard() ? "Calls over the limit are refused" : "Alerts only");
+        return badge;
     }
 
-    private static String money(Money money) {
-        return money == null ? "" : Formats.money(money);
+    private void refresh() {
+        OrgUnit chosen = unit.getValue();
+        Optional<BudgetStatus> keep = selected();
+        List<BudgetStatus> shown = List.of();
+        if (chosen != null) {
+            try {
+                shown = budgets.list(chosen.id(), null, archived.getValue());
+            } catch (SwitchboardException | AccessDeniedException refused) {
+                Toasts.problem(ExpectedProblems.messageFor(refused).orElseThrow());
+            }
+        }
+        grid.setItems(shown);
+        BudgetStatus select = shown.stream()
+                .filter(s -> keep.isPresent()
+                        && s.budget().id().equals(keep.get().budget().id()))
+                .findFirst()
+                .orElse(shown.isEmpty() ? null : shown.getFirst());
+        if (select == null) {
+            grid.deselectAll();
+        } else {
+            grid.select(select);
+        }
+        showSelected();
+    }
+
+    private Optional<BudgetStatus> selected() {
+        return grid.getSelectedItems().stream().findFirst();
+    }
+
+    private void showSelected() {
+        Optional<BudgetStatus> status = selected();
+        edit.setEnabled(status.isPresent() && !status.get().budget().archived());
+        archive.setEnabled(status.isPresent() && !status.get().budget().archived());
+        detail.show(status.orElse(null), units, clock.instant());
+    }
+
+    private void openCreate() {
+        BudgetDialog.create(budgets, units, units.readable(), unit.getValue(), saved -> {
+                    Toasts.success("Created budget '" + saved.budget().name() + "'");
+                    refresh();
+                    grid.select(saved);
+                    showSelected();
+                })
+                .open();
+    }
+
+    private void openEdit() {
+        selected()
+                .ifPresent(status -> BudgetDialog.edit(budgets, units, unit.getValue(), status.budget(), saved -> {
+                            Toasts.success("Saved budget '" + saved.budget().name() + "'");
+                            refresh();
+                        })
+                        .open());
+    }
+
+    private void confirmArchive() {
+        Budget budget = selected().map(BudgetStatus::budget).orElse(null);
+        if (budget == null) {
+            return;
+        }
+        Dialog confirm = new Dialog();
+        confirm.setHeaderTitle("Archive budget '" + budget.name() + "'?");
+        confirm.add(new Paragraph("It stops applying to new calls at once; calls already holding part of it settle"
+                + " as usual. Its history stays, listed under \"Show archived\"."));
+        Button cancel = new Button("Cancel", click -> confirm.close());
+        cancel.setId("budget-archive-cancel");
+        Button yes = new Button("Archive budget", click -> {
+            confirm.close();
+            archive(budget);
+        });
+        yes.setId("budget-archive-confirm");
+        yes.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.ERROR);
+        confirm.getFooter().add(cancel, yes);
+        confirm.open();
+    }
+
+    private void archive(Budget budget) {
+        try {
+            budgets.archive(budget.id());
+        } catch (SwitchboardException | AccessDeniedException refused) {
+            Toasts.problem(ExpectedProblems.messageFor(refused).orElseThrow());
+            return;
+        }
+        Toasts.success("Archived budget '" + budget.name() + "'");
+        refresh();
     }
 }

@@ -11,9 +11,7 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import dev.switchboard.ui.AppShell;
 import dev.switchboard.ui.admin.org.OrganisationView;
-import dev.switchboard.ui.budget.BudgetsView;
-import dev.switchboard.ui.budget.ChargebackView;
-import dev.switchboard.ui.budget.ProviderBalancesView;
+import dev.switchboard.ui.budget.BudgetNavigation;
 import dev.switchboard.ui.gateway.GatewayNavigation;
 import dev.switchboard.ui.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
@@ -54,10 +52,7 @@ public class MainLayout extends AppLayout {
         nav.setId("main-nav");
         nav.addItem(new SideNavItem("Home", HomeView.class));
         nav.addItem(GatewayNavigation.item());
-        SideNavItem budgets = new SideNavItem("Budgets", BudgetsView.class);
-        budgets.addItem(new SideNavItem("Chargeback", ChargebackView.class));
-        budgets.addItem(new SideNavItem("Provider balances", ProviderBalancesView.class));
-        nav.addItem(budgets);
+        nav.addItem(BudgetNavigation.item());
         for (Area area : Area.values()) {
             SideNavItem item = new SideNavItem(area.title(), area.path());
             Span later = new Span("later");
