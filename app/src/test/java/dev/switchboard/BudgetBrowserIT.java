@@ -37,7 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -67,6 +67,10 @@ class BudgetBrowserIT {
 
     @Autowired
     Clock clock;
+
+    /** Vaadin's strategy, which method security reads once the UI is up; not the static holder. */
+    @Autowired
+    SecurityContextHolderStrategy contexts;
 
     @BeforeAll
     static void launchChromium() {
@@ -153,7 +157,7 @@ class BudgetBrowserIT {
                 List.of("sim-mid")));
         var carol = UsernamePasswordAuthenticationToken.authenticated(
                 "carol", null, List.of(new SimpleGrantedAuthority(UserRole.FINANCE.authority())));
-        SecurityContextHolder.setContext(new SecurityContextImpl(carol));
+        contexts.setContext(new SecurityContextImpl(carol));
         try {
             if (budgets.list(unit.id(), null, false).isEmpty()) {
                 budgets.create(new NewBudget(
@@ -165,7 +169,7 @@ class BudgetBrowserIT {
                         null));
             }
         } finally {
-            SecurityContextHolder.clearContext();
+            contexts.clearContext();
         }
     }
 
