@@ -23,7 +23,11 @@ public class ConnectorException extends RuntimeException {
         TIMEOUT,
         /** The outside system failed or was unreachable (5xx, 429, connection error). */
         UPSTREAM,
-        /** The outside system refused the request (4xx other than 408/429); it will refuse it again. */
+        /**
+         * The outside system refused the request (4xx other than 408/429, or another status the step does not
+         * expect), or answered with something the connector cannot take (JSON over the size limit, a redirect
+         * loop); the same request gets the same answer.
+         */
         REJECTED
     }
 
