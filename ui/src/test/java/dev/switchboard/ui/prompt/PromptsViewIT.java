@@ -12,6 +12,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.switchboard.prompt.PromptSummary;
 import dev.switchboard.ui.testsupport.ServedViewTest;
@@ -71,6 +72,31 @@ class PromptsViewIT extends PromptViewTest {
         assertThat(created.key()).isEqualTo(NewPromptDialog.slug(name));
         assertThat(created.orgUnitId()).isEqualTo(marketing.id());
         assertThat(PromptFixtures.text("prompt-meta")).contains(created.key(), "Marketing", "draft v1");
+    }
+
+    @Test
+    void pasted_yaml_imports_as_a_new_template_and_broken_yaml_is_explained_on_the_text() {
+        String key = PromptFixtures.unique("imported");
+        String yaml = library.exportYaml(library.published("summarize").templateId(), null)
+                .replace("key: summarize", "key: " + key);
+        UI.getCurrent().navigate(PromptsView.class);
+
+        _click(byId(Button.class, "prompts-import"));
+        TextArea text = byId(TextArea.class, "import-yaml");
+        enter(text, "key: x\nnmae: typo\n");
+        _click(byId(Button.class, "import-confirm"));
+
+        assertThat(text.isInvalid()).isTrue();
+        assertThat(text.getErrorMessage()).contains("unknown field 'nmae'");
+
+        enter(text, yaml);
+        _click(byId(Button.class, "import-confirm"));
+
+        expectView(PromptEditorView.class);
+        PromptSummary imported = library.list(key, null).getFirst();
+        assertThat(imported.key()).isEqualTo(key);
+        assertThat(imported.orgUnitId()).isEqualTo(marketing.id());
+        assertThat(imported.draftVersion()).isEqualTo(1);
     }
 
     private static List<String> keys(Grid<PromptSummary> grid) {
