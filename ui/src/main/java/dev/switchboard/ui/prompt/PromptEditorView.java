@@ -77,7 +77,12 @@ public class PromptEditorView extends PromptPage {
         Button discard = new Button("Discard draft", click -> discard());
         discard.setId("editor-discard");
         discard.addThemeVariants(ButtonVariant.ERROR);
-        discard.setEnabled(current.status() == dev.switchboard.prompt.VersionStatus.DRAFT);
+        // the first draft is all a new template has: discarding it would leave a template of no version
+        boolean olderVersionStays = current.number() > 1;
+        discard.setEnabled(!current.published() && olderVersionStays);
+        if (!current.published() && !olderVersionStays) {
+            discard.getElement().setAttribute("title", "The first draft is the whole template: edit it instead");
+        }
         return new HorizontalLayout(save, publish, discard);
     }
 

@@ -30,6 +30,9 @@ class PromptEditorViewIT extends PromptViewTest {
         PromptFixtures.open(PromptEditorView.class, v1);
         TextArea user = byId(TextArea.class, "message-1-content");
         assertThat(text("editor-problem-count")).isEqualTo("No problems found.");
+        assertThat(byId(Button.class, "editor-discard").isEnabled())
+                .as("the first draft is the whole template")
+                .isFalse();
 
         enter(user, "Greet {{ whom }} warmly.");
 
@@ -71,7 +74,7 @@ class PromptEditorViewIT extends PromptViewTest {
     }
 
     @Test
-    void publishing_makes_an_immutable_version_that_history_lists_and_the_next_save_starts_a_draft() {
+    void publishing_makes_an_immutable_version_that_history_lists_and_a_later_draft_can_be_discarded() {
         PromptVersion v1 = greeting("publish");
         PromptFixtures.open(PromptEditorView.class, v1);
 
@@ -94,12 +97,19 @@ class PromptEditorViewIT extends PromptViewTest {
                 .isEqualTo(PromptFixtures.USER_MESSAGE);
         assertThat(library.current(v1.templateId()).number()).isEqualTo(2);
 
+        assertThat(byId(Button.class, "editor-discard").isEnabled()).isTrue();
         PromptFixtures.open(HistoryView.class, v1);
         @SuppressWarnings("unchecked")
         Grid<PromptVersion> history = byId(Grid.class, "history-grid");
         assertThat(_findAll(history))
                 .extracting(PromptVersion::number, PromptVersion::status)
                 .containsExactly(tuple(2, VersionStatus.DRAFT), tuple(1, VersionStatus.PUBLISHED));
+
+        PromptFixtures.open(PromptEditorView.class, v1);
+        _click(byId(Button.class, "editor-discard"));
+
+        assertThat(library.current(v1.templateId()).number()).isEqualTo(1);
+        assertThat(text("editor-state")).startsWith("Version 1 is published");
     }
 
     @Test
