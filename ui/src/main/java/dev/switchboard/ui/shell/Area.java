@@ -8,7 +8,6 @@ import java.util.Optional;
  * honest placeholder page instead of a screen that pretends to work.
  */
 enum Area {
-    PROMPTS("prompts", "Prompts", "Prompt templates with variables, versions and a playground."),
     KNOWLEDGE("knowledge", "Knowledge", "Knowledge bases that ground answers in your own documents."),
     WORKFLOWS("workflows", "Workflows", "Agent workflows, designed in the browser and run durably."),
     RUNS("runs", "Runs", "Every workflow run, step by step, with tokens, cost and timing."),

@@ -13,6 +13,7 @@ import dev.switchboard.ui.AppShell;
 import dev.switchboard.ui.admin.org.OrganisationView;
 import dev.switchboard.ui.budget.BudgetNavigation;
 import dev.switchboard.ui.gateway.GatewayNavigation;
+import dev.switchboard.ui.prompt.PromptNavigation;
 import dev.switchboard.ui.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
 
@@ -53,6 +54,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Home", HomeView.class));
         nav.addItem(GatewayNavigation.item());
         nav.addItem(BudgetNavigation.item());
+        nav.addItem(PromptNavigation.item());
         for (Area area : Area.values()) {
             SideNavItem item = new SideNavItem(area.title(), area.path());
             Span later = new Span("later");
