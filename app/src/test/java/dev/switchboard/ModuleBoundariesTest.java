@@ -80,7 +80,7 @@ class ModuleBoundariesTest {
     void plain_libraries_do_not_depend_on_the_platform() {
         noClasses()
                 .that()
-                .resideInAnyPackage("dev.switchboard.prompts..", "dev.switchboard.connector..")
+                .resideInAnyPackage("dev.switchboard.prompts..", "dev.switchboard.connectors..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

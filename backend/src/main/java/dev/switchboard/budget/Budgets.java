@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +37,16 @@ public class Budgets {
     private final BudgetProperties properties;
     private final PeriodCalendar calendar;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Budgets(BudgetRepository budgets, OrgService org, BudgetAccess access, BudgetProperties properties, Clock clock) {
+    Budgets(
+            BudgetRepository budgets,
+            OrgService org,
+            BudgetAccess access,
+            BudgetProperties properties,
+            Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.budgets = budgets;
         this.org = org;
         this.access = access;
@@ -125,6 +134,7 @@ public class Budgets {
                 null);
         budgets.update(updated);
         budgets.updateOpenPeriods(id, updated.amount().micros(), updated.hard(), now);
+        events.publishEvent(new BudgetChanged(id));
         return statuses(List.of(updated)).getFirst();
     }
 
@@ -149,6 +159,7 @@ public class Budgets {
                 now,
                 now);
         budgets.update(archived);
+        events.publishEvent(new BudgetChanged(id));
         return statuses(List.of(archived)).getFirst();
     }
 

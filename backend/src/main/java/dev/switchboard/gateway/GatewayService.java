@@ -83,10 +83,19 @@ public class GatewayService {
     }
 
     public ChatOutcome chat(ChargeContext charge, JsonNode body, Long latencyCeilingMillis) {
+        return chat(charge, body, latencyCeilingMillis, newRequestId());
+    }
+
+    /**
+     * A chat completion under the caller's request id, for callers that may repeat a call after a
+     * crash (workflow activities): the ledger is idempotent on the request id, so however often the
+     * same id is settled, it is charged once.
+     */
+    public ChatOutcome chat(ChargeContext charge, JsonNode body, Long latencyCeilingMillis, String requestId) {
         ChatRequests.Inspected request = ChatRequests.inspect(body);
         long promptTokens = tokens.countPrompt(request.body());
         RoutePlan plan = routable(plan(charge, request, promptTokens, latencyCeilingMillis));
-        try (Admission admission = admissions.admit(newRequestId(), charge, plan, promptTokens, request.maxTokens())) {
+        try (Admission admission = admissions.admit(requestId, charge, plan, promptTokens, request.maxTokens())) {
             return chat(charge, request, promptTokens, plan, admission);
         }
     }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * used by someone's own template is left alone. Nodes starting together take turns (advisory lock).
  */
 @Component
+@Order(100) // before the bundled workflows, which use these templates
 class BundledLibraryImport implements ApplicationRunner {
 
     static final String AUTHOR = "bundled-library";

@@ -2,6 +2,7 @@ package dev.switchboard.prompt;
 
 import dev.switchboard.org.OrgService;
 import dev.switchboard.org.OrgUnitId;
+import dev.switchboard.org.UnitAccess;
 import dev.switchboard.prompts.PromptDiff;
 import dev.switchboard.prompts.PromptException;
 import dev.switchboard.prompts.PromptProblem;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -45,7 +47,7 @@ public class PromptLibrary {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<PromptSummary> list(String search, String tag) {
-        PromptAccess.Caller caller = access.caller();
+        UnitAccess.Caller caller = access.caller();
         String words = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
         return prompts.summaries().stream()
                 .filter(s -> access.canRead(caller, s.orgUnitId()))
@@ -96,6 +98,22 @@ public class PromptLibrary {
                         () -> new PromptNotFoundException("prompt template '" + key + "' has no published version"));
     }
 
+    /**
+     * A published version by key for the workflow engine, which runs without a signed-in user: who may
+     * use the template was checked when the workflow naming it was published.
+     *
+     * @param number {@code null} for the newest published version
+     */
+    @Transactional(readOnly = true)
+    public Optional<PromptVersion> publishedVersion(String key, Integer number) {
+        return prompts.findTemplateByKey(key)
+                .filter(row -> row.archivedAt() == null)
+                .flatMap(row -> prompts.versions(row.id()).stream()
+                        .filter(PromptVersion::published)
+                        .filter(v -> number == null || v.number() == number)
+                        .reduce((a, b) -> b));
+    }
+
     /** Everything wrong with a template as written; nothing is stored (live validation). */
     public List<PromptProblem> check(PromptTemplate template) {
         return renderer.check(template);
@@ -110,7 +128,7 @@ public class PromptLibrary {
     @PreAuthorize("hasAnyRole('PLATFORM_ADMIN', 'DESIGNER')")
     @Transactional
     public PromptVersion create(OrgUnitId orgUnitId, PromptTemplate template) {
-        PromptAccess.Caller caller = access.caller();
+        UnitAccess.Caller caller = access.caller();
         if (orgUnitId != null) {
             org.get(orgUnitId);
         }

@@ -44,6 +44,36 @@ public final class JsonSchemas {
         }
     }
 
+    /**
+     * Where {@code instance} breaks {@code schema}, each violation with the location of the offending
+     * value (object keys and array indexes from the root), so a caller can say which part is at fault.
+     *
+     * @param id a URN naming the schema, e.g. {@code urn:switchboard:workflow:1}
+     */
+    public static List<Violation> locatedViolations(String id, JsonNode schema, JsonNode instance) {
+        Schema compiled = REGISTRY.getSchema(SchemaLocation.of(id), schema);
+        return compiled.validate(instance).stream()
+                .limit(MAX_ERRORS)
+                .map(e -> new Violation(location(e.getInstanceLocation()), e.getMessage()))
+                .toList();
+    }
+
+    /**
+     * One place an instance breaks a schema.
+     *
+     * @param location the path to the offending value: {@code String} keys and {@code Integer} indexes
+     * @param message what is wrong, in the validator's words
+     */
+    public record Violation(List<Object> location, String message) {}
+
+    private static List<Object> location(com.networknt.schema.path.NodePath path) {
+        List<Object> out = new java.util.ArrayList<>();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            out.add(path.getElement(i));
+        }
+        return List.copyOf(out);
+    }
+
     private static List<String> messages(List<com.networknt.schema.Error> errors) {
         return errors.stream()
                 .limit(MAX_ERRORS)

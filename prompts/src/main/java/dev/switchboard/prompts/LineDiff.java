@@ -8,13 +8,13 @@ import java.util.List;
  * removed, added, in order). Quadratic in the number of lines, so inputs past {@link #MAX_LINES} are
  * shown as everything removed and everything added.
  */
-final class LineDiff {
+public final class LineDiff {
 
     static final int MAX_LINES = 3_000;
 
     private LineDiff() {}
 
-    static List<DiffLine> of(String before, String after) {
+    public static List<DiffLine> of(String before, String after) {
         List<String> a = lines(before);
         List<String> b = lines(after);
         if (a.size() > MAX_LINES || b.size() > MAX_LINES) {

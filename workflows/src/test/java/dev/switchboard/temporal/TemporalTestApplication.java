@@ -8,6 +8,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.TestComponent;
 
 /**
  * The smallest Spring Boot application around this package, set up like the app: it scans this
@@ -16,6 +17,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
  * starter configured exactly as in the app. Left out is everything that needs PostgreSQL or a
  * signed-in user. The test workflow is found by the starter's package scan, like the app's.
  */
+@TestComponent // kept out of BackendTestApplication's scan of dev.switchboard, which would take its exclusions
 @SpringBootApplication(
         exclude = {
             DataSourceAutoConfiguration.class,
