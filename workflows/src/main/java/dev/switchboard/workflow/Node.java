@@ -149,10 +149,18 @@ public sealed interface Node {
      * A tool an agent may call: a connector action ({@code connector} + {@code action}) or a published
      * workflow ({@code workflow}). {@code name} is what the model sees.
      *
-     * @param defaults input fields fixed by the designer (e.g. the base URL), merged under the model's
+     * @param fixed input fields the designer fixes (a URL, a method): the model never sees or changes them
+     * @param parameters the JSON Schema of what the model fills in; {@code null} for the action's (or
+     *     the workflow's) input schema without the fixed fields
      */
     record AgentTool(
-            String name, String description, String connector, String action, String workflow, JsonNode defaults) {}
+            String name,
+            String description,
+            String connector,
+            String action,
+            String workflow,
+            JsonNode fixed,
+            JsonNode parameters) {}
 
     /** Goes out of port {@code true} or {@code false} by a boolean expression. */
     record Condition(String id, String title, String expression) implements Node {

@@ -184,7 +184,8 @@ final class ReferenceChecks {
                 report(field, "a step has output, error and status, not '" + part + "'");
                 return;
             }
-            if (part.equals("output") && path.size() > 3) {
+            boolean ownDefault = target.isStep() && target.policy().onError() == NodePolicy.OnError.DEFAULT;
+            if (part.equals("output") && path.size() > 3 && !ownDefault) { // a default may have any shape
                 Set<String> known = target instanceof Node.Start ? inputs : OUTPUT_FIELDS.get(target.kind());
                 if (known != null && !known.contains(path.get(3))) {
                     report(

@@ -227,6 +227,64 @@ public class WorkflowRuns {
         return runs.findApproval(approvalId).orElseThrow();
     }
 
+    /**
+     * Starts a published workflow as the child of a run, for an agent that uses it as a tool: no caller
+     * (the engine runs without one), charged to the parent's unit. Idempotent on {@code childRunId}: a
+     * retried tool call finds its child run and does not start a second one.
+     *
+     * @throws WorkflowExceptions.BadInput for inputs the child does not take
+     */
+    public Run startChild(String key, JsonNode inputs, UUID parentRunId, UUID childRunId) {
+        Run parent =
+                runs.findRun(parentRunId).orElseThrow(() -> new WorkflowExceptions.NotFound("no run " + parentRunId));
+        var existing = runs.findRun(childRunId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        WorkflowStore.Published published = store.published(key, null)
+                .orElseThrow(() -> new WorkflowExceptions.NotFound("no published workflow '" + key + "'"));
+        WorkflowDefinition definition = WorkflowDocuments.trusted(published.definitionJson());
+        ObjectNode accepted = acceptInputs(definition, inputs);
+        runs.insertRun(
+                childRunId,
+                published.workflowId(),
+                published.version(),
+                parent.orgUnitId(),
+                parent.startedBy(),
+                accepted.toString(),
+                null,
+                parentRunId,
+                now());
+        WorkflowVersion v = new WorkflowVersion(
+                published.workflowId(),
+                key,
+                published.version(),
+                true,
+                definition,
+                published.definitionJson(),
+                null,
+                null,
+                null,
+                null);
+        try {
+            launch(childRunId, v, accepted, new OrgUnitId(parent.orgUnitId()), parent.startedBy(), Map.of());
+        } catch (io.temporal.client.WorkflowExecutionAlreadyStarted alreadyRunning) {
+            // a retry after the start went through: the child is running already
+        }
+        return runs.findRun(childRunId).orElseThrow();
+    }
+
+    /** Waits for a run without a caller (the engine's side of {@link #startChild}). */
+    public Run awaitChild(UUID runId, Duration timeout) {
+        try {
+            temporal.newUntypedWorkflowStub(runId.toString())
+                    .getResult(timeout.toMillis(), TimeUnit.MILLISECONDS, Object.class);
+        } catch (TimeoutException | RuntimeException ended) {
+            // the run row says how it stands
+        }
+        return runs.findRun(runId).orElseThrow();
+    }
+
     /** A budget changed: every run waiting for budget looks again now instead of at its next recheck. */
     @TransactionalEventListener(fallbackExecution = true)
     void onBudgetChanged(BudgetChanged changed) {
@@ -284,7 +342,7 @@ public class WorkflowRuns {
     }
 
     /** The run's inputs checked against the typed inputs: defaults filled in, each problem named. */
-    static ObjectNode acceptInputs(WorkflowDefinition definition, JsonNode given) {
+    public static ObjectNode acceptInputs(WorkflowDefinition definition, JsonNode given) {
         JsonNode values = given == null || given.isNull() ? JsonNodeFactory.instance.objectNode() : given;
         if (!values.isObject()) {
             throw new WorkflowExceptions.BadInput("inputs", "inputs are a JSON object of input name to value");

@@ -18,11 +18,13 @@ final class AgentLoop {
 
     private final StepActivitiesImpl steps;
     private final ConnectorSteps connectors;
+    private final WorkflowTools workflows;
     private final StepCall call;
 
-    AgentLoop(StepActivitiesImpl steps, ConnectorSteps connectors, StepCall call) {
+    AgentLoop(StepActivitiesImpl steps, ConnectorSteps connectors, WorkflowTools workflows, StepCall call) {
         this.steps = steps;
         this.connectors = connectors;
+        this.workflows = workflows;
         this.call = call;
     }
 
@@ -112,21 +114,26 @@ final class AgentLoop {
         if (tool == null) {
             return NODES.objectNode().put("error", "there is no tool '" + name + "'");
         }
-        if (tool.connector() == null) {
-            return NODES.objectNode().put("error", "tool '" + name + "' is a workflow; agents call connector tools");
-        }
         ObjectNode arguments = NODES.objectNode();
-        if (tool.defaults() != null && tool.defaults().isObject()) {
-            arguments.setAll((ObjectNode) tool.defaults());
-        }
         try {
             JsonNode given =
                     Json.read(toolCall.path("function").path("arguments").asString("{}"));
             if (given.isObject()) {
                 arguments.setAll((ObjectNode) given);
             }
+            if (tool.fixed() != null && tool.fixed().isObject()) {
+                arguments.setAll((ObjectNode) tool.fixed()); // the designer's fields win over the model's
+            }
             String key = call.idempotencyKey() + "/turn" + turn + "/"
                     + toolCall.path("id").asString(name);
+            if (tool.workflow() != null) {
+                return workflows.call(
+                        tool.workflow(),
+                        arguments,
+                        call.runId(),
+                        key,
+                        node.policy().timeout());
+            }
             return connectors.invoke(
                     tool.connector(),
                     tool.action(),
@@ -141,14 +148,41 @@ final class AgentLoop {
     private ArrayNode toolsOf(Node.Agent node) {
         ArrayNode tools = NODES.arrayNode();
         for (Node.AgentTool tool : node.tools()) {
-            if (tool.connector() == null) {
-                continue;
-            }
             ObjectNode function = tools.addObject().put("type", "function").putObject("function");
             function.put("name", tool.name());
             function.put("description", tool.description() == null ? tool.name() : tool.description());
-            function.set("parameters", connectors.inputSchema(tool.connector(), tool.action()));
+            function.set("parameters", parametersOf(tool));
         }
         return tools;
+    }
+
+    /** What the model fills in: the designer's schema, else the input schema without the fixed fields. */
+    private JsonNode parametersOf(Node.AgentTool tool) {
+        if (tool.parameters() != null && tool.parameters().isObject()) {
+            return tool.parameters();
+        }
+        JsonNode schema = tool.workflow() != null
+                ? workflows.inputSchema(tool.workflow())
+                : connectors.inputSchema(tool.connector(), tool.action());
+        ObjectNode open = schema.isObject()
+                ? (ObjectNode) schema.deepCopy()
+                : NODES.objectNode().put("type", "object");
+        if (tool.fixed() != null && tool.fixed().isObject()) {
+            for (String fixed : tool.fixed().propertyNames()) {
+                if (open.path("properties").isObject()) {
+                    ((ObjectNode) open.get("properties")).remove(fixed);
+                }
+                if (open.path("required").isArray()) {
+                    ArrayNode left = NODES.arrayNode();
+                    open.get("required").forEach(r -> {
+                        if (!r.asString().equals(fixed)) {
+                            left.add(r);
+                        }
+                    });
+                    open.set("required", left);
+                }
+            }
+        }
+        return open;
     }
 }

@@ -49,6 +49,7 @@ class StepActivitiesImpl implements StepActivities {
     private final RunRepository runs;
     private final WorkflowStore store;
     private final ConnectorSteps connectors;
+    private final WorkflowTools workflowTools;
     private final Clock clock;
 
     StepActivitiesImpl(
@@ -58,7 +59,9 @@ class StepActivitiesImpl implements StepActivities {
             RunRepository runs,
             WorkflowStore store,
             ConnectorSteps connectors,
+            WorkflowTools workflowTools,
             Clock clock) {
+        this.workflowTools = workflowTools;
         this.gateway = gateway;
         this.prompts = prompts;
         this.renderer = renderer;
@@ -86,7 +89,7 @@ class StepActivitiesImpl implements StepActivities {
 
     @Override
     public StepResult agent(StepCall call) {
-        return recorded(call, () -> new AgentLoop(this, connectors, call).run());
+        return recorded(call, () -> new AgentLoop(this, connectors, workflowTools, call).run());
     }
 
     @Override
