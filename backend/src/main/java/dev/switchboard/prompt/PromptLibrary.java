@@ -173,7 +173,13 @@ public class PromptLibrary {
     @Transactional
     public void discardDraft(PromptId id) {
         editable(id);
-        prompts.deleteDraft(id, openDraft(id).number());
+        PromptVersion draft = openDraft(id);
+        if (prompts.versions(id).size() == 1) {
+            throw new PromptConflictException(
+                    "the first version of a template is not discarded (the template would have none);"
+                            + " archive the template instead");
+        }
+        prompts.deleteDraft(id, draft.number());
     }
 
     /** Makes the draft a copy of an older version (a new draft if none is open); publish it to roll back. */

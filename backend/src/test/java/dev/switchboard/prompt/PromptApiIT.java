@@ -39,6 +39,22 @@ class PromptApiIT {
     }
 
     @Test
+    void the_first_draft_of_a_template_is_not_discarded_and_the_template_keeps_it() {
+        String id = createAsAlice(key("first"), "Hello {{ who }}");
+
+        ApiClient.Response discarded = alice(port).delete("/api/v1/prompts/" + id + "/draft");
+
+        assertThat(discarded.status()).isEqualTo(409);
+        assertThat(discarded.body()).contains("archive the template");
+        assertThat(alice(port)
+                        .get("/api/v1/prompts/" + id)
+                        .json()
+                        .path("number")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
     void the_bundled_library_is_listed_for_everyone_and_searchable_by_tag() {
         ApiClient.Response finance = carol(port).get("/api/v1/prompts?tag=finance");
 

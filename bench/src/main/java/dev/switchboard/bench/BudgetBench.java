@@ -2,7 +2,6 @@ package dev.switchboard.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.switchboard.SwitchboardApplication;
 import dev.switchboard.budget.BudgetChange;
 import dev.switchboard.budget.BudgetGuard;
 import dev.switchboard.budget.BudgetPeriod;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -89,22 +87,7 @@ public final class BudgetBench {
     }
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            Options options = Options.parse(args);
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SwitchboardApplication.class)
-                    .profiles("bench")
-                    .run()) {
-                status = run(options, app) ? 0 : 3;
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            status = 2;
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-        } finally {
-            System.exit(status); // Temporal's and the app's non-daemon threads would keep the JVM alive
-        }
+        InProcessApp.main(args, Options::parse, BudgetBench::run);
     }
 
     private static boolean run(Options options, ConfigurableApplicationContext app) {

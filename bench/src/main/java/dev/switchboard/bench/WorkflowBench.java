@@ -1,6 +1,5 @@
 package dev.switchboard.bench;
 
-import dev.switchboard.SwitchboardApplication;
 import dev.switchboard.org.OrgService;
 import dev.switchboard.org.OrgUnit;
 import dev.switchboard.org.OrgUnitId;
@@ -22,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -94,22 +92,7 @@ public final class WorkflowBench {
     }
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            Options options = Options.parse(args);
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SwitchboardApplication.class)
-                    .profiles("bench")
-                    .run()) {
-                status = run(options, app) ? 0 : 3;
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            status = 2;
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-        } finally {
-            System.exit(status); // Temporal's and the app's non-daemon threads would keep the JVM alive
-        }
+        InProcessApp.main(args, Options::parse, WorkflowBench::run);
     }
 
     private static boolean run(Options options, ConfigurableApplicationContext app) throws Exception {

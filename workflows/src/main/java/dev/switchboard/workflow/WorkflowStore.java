@@ -178,7 +178,12 @@ public class WorkflowStore {
     @Transactional
     public void discardDraft(UUID id) {
         editable(id);
-        workflows.deleteDraft(id, openDraft(id).number());
+        WorkflowRepository.VersionRow draft = openDraft(id);
+        if (workflows.versions(id).size() == 1) {
+            throw new WorkflowExceptions.Clash(
+                    "the first version of a workflow is not discarded (it would have none); archive the workflow instead");
+        }
+        workflows.deleteDraft(id, draft.number());
     }
 
     /** Makes the draft a copy of an older version; publish it to roll back. */
