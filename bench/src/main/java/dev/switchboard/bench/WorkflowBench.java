@@ -1,5 +1,7 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.gateway.ChargeContext;
+import dev.switchboard.gateway.GatewayService;
 import dev.switchboard.org.OrgService;
 import dev.switchboard.org.OrgUnit;
 import dev.switchboard.org.OrgUnitId;
@@ -134,12 +136,19 @@ public final class WorkflowBench {
                                 .build())
                 .run(options.steps());
         ConcurrentLinkedQueue<UUID> llmRuns = new ConcurrentLinkedQueue<>();
+        GatewayService gateway = app.getBean(GatewayService.class);
+        Supplier<Runnable> routerRun = () -> () -> {
+            for (int i = 1; i <= options.steps(); i++) {
+                gateway.chat(ChargeContext.of(unit), routerBody(i), null);
+            }
+        };
         Supplier<Runnable> transformRun = () -> () -> interpreted(runs, transforms, unit, null);
         Supplier<Runnable> llmRun = () -> () -> interpreted(runs, models, unit, llmRuns);
 
         measure("warm-up", bareRun, 1, Math.min(5, options.runs()), options.steps());
         measure("warm-up", transformRun, 1, Math.min(5, options.runs()), options.steps());
         measure("warm-up", llmRun, 1, Math.min(5, options.runs()), options.steps());
+        measure("warm-up", routerRun, 1, Math.min(5, options.runs()), options.steps());
         llmRuns.clear();
 
         List<Measured> results = new ArrayList<>();
@@ -148,6 +157,7 @@ public final class WorkflowBench {
             results.add(measure("bare activity calls", bareRun, concurrency, count, options.steps()));
             results.add(measure("interpreter, transform steps", transformRun, concurrency, count, options.steps()));
             results.add(measure("interpreter, llm steps", llmRun, concurrency, count, options.steps()));
+            results.add(measure("router calls, no workflow", routerRun, concurrency, count, options.steps()));
         }
         bare.shutdownNow();
 
@@ -171,8 +181,22 @@ public final class WorkflowBench {
                     m.msPerStep(),
                     versus);
         }
+        for (int concurrency : new int[] {1, options.concurrency()}) {
+            double bareMs = msPerStep(results, "bare", concurrency);
+            double llmMs = msPerStep(results, "interpreter, llm", concurrency);
+            double routerMs = msPerStep(results, "router", concurrency);
+            System.out.printf(
+                    Locale.ROOT,
+                    "concurrency %d: an llm step takes %.2f ms = bare activity %.2f + router call %.2f"
+                            + " + interpreter and step journal %.2f%n",
+                    concurrency,
+                    llmMs,
+                    bareMs,
+                    routerMs,
+                    llmMs - bareMs - routerMs);
+        }
         for (Measured m : results) {
-            if (!m.scenario().startsWith("bare")) {
+            if (!m.scenario().startsWith("bare") && !m.scenario().startsWith("router")) {
                 Measured baseline = results.stream()
                         .filter(b -> b.concurrency() == m.concurrency()
                                 && b.scenario().startsWith("bare"))
@@ -187,6 +211,22 @@ public final class WorkflowBench {
             }
         }
         return ledgerHolds(app.getBean(JdbcClient.class), llmRuns, options.steps());
+    }
+
+    private static double msPerStep(List<Measured> results, String prefix, int concurrency) {
+        return results.stream()
+                .filter(m -> m.concurrency() == concurrency && m.scenario().startsWith(prefix))
+                .findFirst()
+                .orElseThrow()
+                .msPerStep();
+    }
+
+    /** The body an llm step of the chain sends. */
+    private static ObjectNode routerBody(int step) {
+        ObjectNode body =
+                JsonNodeFactory.instance.objectNode().put("model", MODEL).put("max_tokens", 16);
+        body.putArray("messages").addObject().put("role", "user").put("content", "Step " + step);
+        return body;
     }
 
     /** Every llm run charged exactly once per step: no step missing, none charged twice. */
