@@ -145,13 +145,21 @@ public class RunRepository {
                 .list();
     }
 
-    /** An attempt begins: the row is created, or its attempts counted up (a retried activity). */
-    public void stepStarted(UUID runId, String stepKey, String nodeId, String kind, String inputJson, Instant at) {
-        jdbc.sql("""
+    /**
+     * An attempt begins: the row is created, or its attempts counted up (a retried activity), in one
+     * statement. A step that already succeeded is left as it is and returned instead, so the caller
+     * takes its output rather than doing (and paying for) the step again.
+     *
+     * @return empty when the attempt began; the stored step when it had succeeded before
+     */
+    public Optional<Step> stepStarted(
+            UUID runId, String stepKey, String nodeId, String kind, String inputJson, Instant at) {
+        int started = jdbc.sql("""
                         INSERT INTO workflow_step (run_id, step_key, node_id, kind, status, attempts, input, started_at)
                         VALUES (:run, :key, :node, :kind, 'RUNNING', 1, CAST(:input AS jsonb), :at)
                         ON CONFLICT (run_id, step_key) DO UPDATE
-                           SET attempts = workflow_step.attempts + 1, status = 'RUNNING', error = NULL""")
+                           SET attempts = workflow_step.attempts + 1, status = 'RUNNING', error = NULL
+                         WHERE workflow_step.status <> 'SUCCEEDED'""")
                 .param("run", runId)
                 .param("key", stepKey)
                 .param("node", nodeId)
@@ -159,6 +167,7 @@ public class RunRepository {
                 .param("input", inputJson)
                 .param("at", Timestamp.from(at))
                 .update();
+        return started == 1 ? Optional.empty() : findStep(runId, stepKey);
     }
 
     /** The step's outcome; a step that already succeeded is never changed again. */

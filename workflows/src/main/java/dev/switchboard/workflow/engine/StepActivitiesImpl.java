@@ -196,12 +196,12 @@ class StepActivitiesImpl implements StepActivities {
     /** Runs a step unless it already succeeded, and records its attempt and outcome. */
     private StepResult recorded(StepCall call, Supplier<StepResult> work) {
         UUID runId = UUID.fromString(call.runId());
-        Optional<Step> done = runs.findStep(runId, call.stepKey()).filter(s -> "SUCCEEDED".equals(s.status()));
+        Optional<Step> done =
+                runs.stepStarted(runId, call.stepKey(), call.nodeId(), call.kind(), call.inputJson(), clock.instant());
         if (done.isPresent()) {
             Step s = done.get();
             return new StepResult(s.outputJson(), s.inputTokens(), s.outputTokens(), s.costMicros(), s.currency());
         }
-        runs.stepStarted(runId, call.stepKey(), call.nodeId(), call.kind(), call.inputJson(), clock.instant());
         try {
             StepResult result = work.get();
             runs.stepFinished(
