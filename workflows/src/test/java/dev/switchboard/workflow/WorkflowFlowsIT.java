@@ -66,6 +66,16 @@ class WorkflowFlowsIT {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        upstream.createContext("/slow", exchange -> {
+            try {
+                Thread.sleep(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        upstream.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
         upstream.start();
     }
 
@@ -282,6 +292,31 @@ class WorkflowFlowsIT {
         JsonNode done = awaitStatus(alice, run, Duration.ofSeconds(30), "SUCCEEDED", "FAILED");
         assertThat(done.path("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
         assertThat(chargesPerStep(jdbc, run)).isEqualTo(Map.of("classify", 1L, "draft", 1L));
+    }
+
+    @Test
+    void a_run_cancelled_while_a_step_is_running_ends_cancelled_not_failed() {
+        String json = """
+                {"schemaVersion": 1, "key": "%s", "name": "Slow call",
+                 "nodes": [{"id": "start", "kind": "start"},
+                           {"id": "call", "kind": "http", "input": {"url": "%s"}, "policy": {"timeout": "PT30S"}},
+                           {"id": "end", "kind": "end"}],
+                 "edges": [{"from": "start", "to": "call"}, {"from": "call", "to": "end"}]}""".formatted(key("slow"), crmUrl().replace("/crm", "/slow"));
+        UUID run = start(alice, publish(alice, marketing, json), Map.of());
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (jdbc.sql("SELECT count(*) FROM workflow_step WHERE run_id = :run AND step_key = 'call'")
+                                .param("run", run)
+                                .query(Integer.class)
+                                .single()
+                        == 0
+                && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+
+        assertThat(alice.post("/api/v1/runs/" + run + "/cancel", null).status()).isEqualTo(200);
+
+        JsonNode ended = awaitStatus(alice, run, Duration.ofSeconds(20), "CANCELLED", "FAILED");
+        assertThat(ended.path("status").asString()).as(ended.toString()).isEqualTo("CANCELLED");
     }
 
     static JsonNode stepOf(JsonNode run, String key) {

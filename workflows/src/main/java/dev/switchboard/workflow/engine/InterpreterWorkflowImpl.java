@@ -43,6 +43,9 @@ public class InterpreterWorkflowImpl implements InterpreterWorkflow {
     /** The change id of {@link Workflow#getVersion}; bump the max version when behaviour changes. */
     static final String CHANGES = "interpreter";
 
+    /** The change id of the fix that made a cancelled step's run end cancelled, not failed. */
+    static final String CANCELLED_STEP = "cancelled-step-ends-run-cancelled";
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final RunJournal journal = Workflow.newLocalActivityStub(
@@ -333,6 +336,9 @@ public class InterpreterWorkflowImpl implements InterpreterWorkflow {
                     default -> activities.connector(call);
                 };
             } catch (ActivityFailure failure) {
+                if (failure.getCause() instanceof CanceledFailure cancelled && cancellationIsNotAFailure()) {
+                    throw cancelled; // the run was cancelled while the step ran: not a step failure
+                }
                 if (failure.getCause() instanceof ApplicationFailure app
                         && StepActivities.BUDGET_EXHAUSTED.equals(app.getType())) {
                     waitForBudget(key, app.getOriginalMessage());
@@ -341,6 +347,15 @@ public class InterpreterWorkflowImpl implements InterpreterWorkflow {
                 throw new StepFailed(node.id(), messageOf(failure));
             }
         }
+    }
+
+    /**
+     * Version 1 of change {@value #CANCELLED_STEP}: a step cut short by the run's cancellation ends the
+     * run as cancelled. Runs recorded before it (no marker in their history) keep failing the step, as
+     * they did, so their histories replay unchanged.
+     */
+    private static boolean cancellationIsNotAFailure() {
+        return Workflow.getVersion(CANCELLED_STEP, Workflow.DEFAULT_VERSION, 1) >= 1;
     }
 
     private void waitForBudget(String key, String why) {
@@ -419,6 +434,9 @@ public class InterpreterWorkflowImpl implements InterpreterWorkflow {
                     Map.of(),
                     request.budgetRecheckSeconds()));
         } catch (ChildWorkflowFailure failure) {
+            if (failure.getCause() instanceof CanceledFailure cancelled && cancellationIsNotAFailure()) {
+                throw cancelled;
+            }
             throw new StepFailed(sub.id(), "the sub-workflow failed: " + messageOf(failure));
         }
         if (!"SUCCEEDED".equals(outcome.status())) {
