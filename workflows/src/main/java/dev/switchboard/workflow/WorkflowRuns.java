@@ -298,7 +298,20 @@ public class WorkflowRuns {
         }
     }
 
+    /** Starts the run on Temporal; a run Temporal did not take is marked failed, not left running. */
     private void launch(
+            UUID runId, WorkflowVersion v, ObjectNode inputs, OrgUnitId unit, String by, Map<String, String> reused) {
+        try {
+            startOnTemporal(runId, v, inputs, unit, by, reused);
+        } catch (io.temporal.client.WorkflowExecutionAlreadyStarted alreadyStarted) {
+            throw alreadyStarted;
+        } catch (RuntimeException e) {
+            runs.runStatus(runId, "FAILED", null, "the run could not be started: " + e.getMessage(), null, now());
+            throw e;
+        }
+    }
+
+    private void startOnTemporal(
             UUID runId, WorkflowVersion v, ObjectNode inputs, OrgUnitId unit, String by, Map<String, String> reused) {
         InterpreterWorkflow workflow = temporal.newWorkflowStub(
                 InterpreterWorkflow.class,
