@@ -113,6 +113,7 @@ public sealed interface Node {
     }
 
     /** A published prompt template by key; {@code version} null means the newest published one. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record PromptRef(String key, Integer version) {}
 
     /**
@@ -153,6 +154,7 @@ public sealed interface Node {
      * @param parameters the JSON Schema of what the model fills in; {@code null} for the action's (or
      *     the workflow's) input schema without the fixed fields
      */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record AgentTool(
             String name,
             String description,

@@ -43,4 +43,17 @@ class BundledWorkflowsTest {
             assertThat(file).isEqualTo(read.definition().key() + ".json");
         }
     }
+
+    @Test
+    void every_bundled_workflow_written_out_as_export_gives_it_reads_back_as_the_same_workflow() {
+        for (String file : BundledWorkflows.FILES) {
+            WorkflowDefinition definition =
+                    WorkflowDocuments.read(BundledWorkflows.json(file)).definition();
+
+            WorkflowDocuments.Read again = WorkflowDocuments.read(WorkflowDocuments.write(definition));
+
+            assertThat(again.problems()).as(file).isEmpty();
+            assertThat(again.definition()).as(file).isEqualTo(definition);
+        }
+    }
 }
