@@ -9,16 +9,16 @@ import java.util.function.Supplier;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * Calls into the prompt facades from a click: what they refuse (a broken rule, a missing right, a
+ * Calls into the prompt and workflow facades from a click: what they refuse (a broken rule, a missing right, a
  * template with problems) is shown in words and the call yields {@code null}; anything else is a bug and
  * goes to the session's error handler.
  */
-final class Attempts {
+public final class Attempts {
 
     private Attempts() {}
 
     /** {@code call}'s result, or {@code null} after showing why it was refused. */
-    static <T> T attempt(Supplier<T> call, Consumer<PromptException> onInvalid) {
+    public static <T> T attempt(Supplier<T> call, Consumer<PromptException> onInvalid) {
         try {
             return call.get();
         } catch (PromptException invalid) {
@@ -30,12 +30,12 @@ final class Attempts {
     }
 
     /** As {@link #attempt(Supplier, Consumer)}, a template's problems shown as a notification too. */
-    static <T> T attempt(Supplier<T> call) {
+    public static <T> T attempt(Supplier<T> call) {
         return attempt(call, invalid -> Toasts.problem(ExpectedProblems.sentence(invalid.getMessage())));
     }
 
     /** Whether {@code change} went through (else why not was shown). */
-    static boolean done(Runnable change) {
+    public static boolean done(Runnable change) {
         return attempt(() -> {
                     change.run();
                     return Boolean.TRUE;

@@ -17,6 +17,7 @@ import dev.switchboard.prompt.PromptSummary;
 import dev.switchboard.prompt.PromptVersion;
 import dev.switchboard.prompts.PromptDiff;
 import dev.switchboard.ui.Toasts;
+import dev.switchboard.ui.form.DiffPanel;
 import dev.switchboard.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.nio.charset.StandardCharsets;

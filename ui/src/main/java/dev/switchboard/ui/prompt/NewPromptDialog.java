@@ -15,8 +15,8 @@ import dev.switchboard.prompts.Variable;
 import dev.switchboard.prompts.VariableType;
 import dev.switchboard.ui.ExpectedProblems;
 import dev.switchboard.ui.Toasts;
+import dev.switchboard.ui.form.FormValues;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -43,7 +43,7 @@ final class NewPromptDialog extends Dialog {
         key.setHelperText("lower-case letters, digits and dashes; never changes");
         name.addValueChangeListener(change -> {
             if (!keyTyped) {
-                key.setValue(slug(change.getValue()));
+                key.setValue(FormValues.slug(change.getValue()));
             }
         });
         key.addValueChangeListener(change -> keyTyped |= change.isFromClient());
@@ -58,14 +58,6 @@ final class NewPromptDialog extends Dialog {
         create.addThemeVariants(ButtonVariant.PRIMARY);
         Button cancel = new Button("Cancel", click -> close());
         getFooter().add(cancel, create);
-    }
-
-    /** A key people would choose for {@code name}: {@code "Ad copy (EN)"} → {@code ad-copy-en}. */
-    static String slug(String name) {
-        String slug = name == null
-                ? ""
-                : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return slug.length() > 63 ? slug.substring(0, 63).replaceAll("-+$", "") : slug;
     }
 
     static PromptTemplate starter(String key, String name) {

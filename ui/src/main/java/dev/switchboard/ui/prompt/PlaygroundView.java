@@ -24,6 +24,7 @@ import dev.switchboard.prompts.PromptException;
 import dev.switchboard.prompts.RenderedPrompt;
 import dev.switchboard.ui.ExpectedProblems;
 import dev.switchboard.ui.Toasts;
+import dev.switchboard.ui.form.ValuesForm;
 import dev.switchboard.ui.gateway.Formats;
 import dev.switchboard.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
@@ -142,6 +143,7 @@ public class PlaygroundView extends PromptPage {
             return;
         }
         form = new ValuesForm(chosen.template().variables(), this::render);
+        form.setId("playground-values");
         values.add(form);
         models.setValue(List.of(chosen.template().settings().model()));
         render();

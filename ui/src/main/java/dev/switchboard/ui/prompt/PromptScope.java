@@ -16,18 +16,19 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * What the signed-in person may do with templates, by the backend's rule ({@code PromptAccess}):
+ * What the signed-in person may do with templates (and workflows, which follow the same rule), by the
+ * backend's {@code UnitAccess}:
  * platform admins change every template, designers those of their units and the units below (never the
  * shared ones); admins, designers and operators run them on models. The facades check again; this only
  * keeps the views from offering what would be refused.
  */
 @Component
-class PromptScope {
+public class PromptScope {
 
     static final String SHARED = "Shared (company-wide)";
 
     /** A unit a template can belong to; {@code id == null} is the company-wide shelf. */
-    record Owner(OrgUnitId id, String label) {}
+    public record Owner(OrgUnitId id, String label) {}
 
     private final CurrentUser user;
     private final UserService users;
@@ -39,20 +40,20 @@ class PromptScope {
         this.org = org;
     }
 
-    boolean admin() {
+    public boolean admin() {
         return user.roles().contains(UserRole.PLATFORM_ADMIN);
     }
 
-    boolean designer() {
+    public boolean designer() {
         return admin() || user.roles().contains(UserRole.DESIGNER);
     }
 
     /** Runs cost money: admins, designers and operators (charged to one of their units). */
-    boolean runner() {
+    public boolean runner() {
         return designer() || user.roles().contains(UserRole.OPERATOR);
     }
 
-    boolean canEdit(OrgUnitId unit) {
+    public boolean canEdit(OrgUnitId unit) {
         return admin() || (unit != null && designer() && within(unit));
     }
 
@@ -65,7 +66,7 @@ class PromptScope {
     }
 
     /** Where the person may create templates: admins anywhere (shared too), designers in their units. */
-    List<Owner> owners() {
+    public List<Owner> owners() {
         List<Owner> owners = new ArrayList<>();
         if (admin()) {
             owners.add(new Owner(null, SHARED));
@@ -79,7 +80,7 @@ class PromptScope {
     }
 
     /** A unit as people find it: its path below the company ({@code Marketing / Brand}). */
-    String label(OrgUnitId unit) {
+    public String label(OrgUnitId unit) {
         if (unit == null) {
             return SHARED;
         }

@@ -11,6 +11,7 @@ import dev.switchboard.prompts.PromptMessage;
 import dev.switchboard.prompts.PromptProblem;
 import dev.switchboard.prompts.PromptTemplate;
 import dev.switchboard.prompts.Variable;
+import dev.switchboard.ui.form.FormValues;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -16,6 +16,7 @@ import dev.switchboard.prompt.PromptVersion;
 import dev.switchboard.prompt.TestCase;
 import dev.switchboard.prompt.TestReport;
 import dev.switchboard.ui.Toasts;
+import dev.switchboard.ui.form.FormValues;
 import dev.switchboard.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;

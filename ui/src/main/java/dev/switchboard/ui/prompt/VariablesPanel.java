@@ -15,6 +15,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.switchboard.prompts.PromptProblem;
 import dev.switchboard.prompts.Variable;
 import dev.switchboard.prompts.VariableType;
+import dev.switchboard.ui.form.FormValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

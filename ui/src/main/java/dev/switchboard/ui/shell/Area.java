@@ -9,8 +9,6 @@ import java.util.Optional;
  */
 enum Area {
     KNOWLEDGE("knowledge", "Knowledge", "Knowledge bases that ground answers in your own documents."),
-    WORKFLOWS("workflows", "Workflows", "Agent workflows, designed in the browser and run durably."),
-    RUNS("runs", "Runs", "Every workflow run, step by step, with tokens, cost and timing."),
     BATCH_JOBS("batch-jobs", "Batch jobs", "Large jobs that fan out over many items with bounded concurrency.");
 
     private final String slug;

@@ -15,6 +15,7 @@ import dev.switchboard.ui.budget.BudgetNavigation;
 import dev.switchboard.ui.gateway.GatewayNavigation;
 import dev.switchboard.ui.prompt.PromptNavigation;
 import dev.switchboard.ui.security.CurrentUser;
+import dev.switchboard.ui.workflow.WorkflowNavigation;
 import jakarta.annotation.security.PermitAll;
 
 /**
@@ -55,6 +56,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(GatewayNavigation.item());
         nav.addItem(BudgetNavigation.item());
         nav.addItem(PromptNavigation.item());
+        nav.addItem(WorkflowNavigation.item());
         for (Area area : Area.values()) {
             SideNavItem item = new SideNavItem(area.title(), area.path());
             Span later = new Span("later");

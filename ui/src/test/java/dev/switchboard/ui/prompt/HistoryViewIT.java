@@ -13,6 +13,7 @@ import com.vaadin.flow.component.select.Select;
 import dev.switchboard.prompt.PromptVersion;
 import dev.switchboard.prompts.PromptMessage;
 import dev.switchboard.prompts.PromptTemplate;
+import dev.switchboard.ui.form.DiffPanel;
 import dev.switchboard.ui.testsupport.ServedViewTest;
 import java.util.ArrayList;
 import java.util.List;

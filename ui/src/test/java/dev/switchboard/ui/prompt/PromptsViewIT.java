@@ -15,6 +15,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.switchboard.prompt.PromptSummary;
+import dev.switchboard.ui.form.FormValues;
 import dev.switchboard.ui.testsupport.ServedViewTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class PromptsViewIT extends PromptViewTest {
 
         expectView(PromptEditorView.class);
         PromptSummary created = library.list(name, null).getFirst();
-        assertThat(created.key()).isEqualTo(NewPromptDialog.slug(name));
+        assertThat(created.key()).isEqualTo(FormValues.slug(name));
         assertThat(created.orgUnitId()).isEqualTo(marketing.id());
         assertThat(PromptFixtures.text("prompt-meta")).contains(created.key(), "Marketing", "draft v1");
     }

@@ -1,4 +1,4 @@
-package dev.switchboard.ui.prompt;
+package dev.switchboard.ui.form;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -9,21 +9,21 @@ import dev.switchboard.prompts.DiffLine;
 import dev.switchboard.prompts.PromptDiff;
 
 /**
- * The difference between two versions, section by section (about, model, variables, each message):
- * only changed sections, each line marked and coloured: removed red, added green, kept plain.
+ * The difference between two versions, section by section (a template's about, model, variables and
+ * messages; a workflow's about, inputs, nodes, edges and layout): only changed sections, each line marked and coloured: removed red, added green, kept plain.
  */
-final class DiffPanel extends VerticalLayout {
+public final class DiffPanel extends VerticalLayout {
 
-    static final String ADDED_CLASS = "sb-diff-added";
-    static final String REMOVED_CLASS = "sb-diff-removed";
+    public static final String ADDED_CLASS = "sb-diff-added";
+    public static final String REMOVED_CLASS = "sb-diff-removed";
 
-    DiffPanel() {
+    public DiffPanel() {
         setId("history-diff-panel");
         setPadding(false);
         setSpacing(false);
     }
 
-    void show(int from, int to, PromptDiff diff) {
+    public void show(int from, int to, PromptDiff diff) {
         removeAll();
         add(new H3("Version " + from + " → version " + to));
         if (diff.identical()) {

@@ -1,8 +1,9 @@
-package dev.switchboard.ui.prompt;
+package dev.switchboard.ui.form;
 
 import dev.switchboard.prompts.VariableType;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +15,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * VariableType#accept}); a list may be typed as a JSON array or one item a line, because people type
  * lists that way. Blank means no value.
  */
-final class FormValues {
+public final class FormValues {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -22,7 +23,7 @@ final class FormValues {
     private FormValues() {}
 
     /** The typed text as a value of {@code type}; {@code null} inside the result when blank. */
-    static VariableType.Accepted parse(VariableType type, String typed, List<String> options) {
+    public static VariableType.Accepted parse(VariableType type, String typed, List<String> options) {
         if (typed == null || typed.isBlank()) {
             return new VariableType.Accepted.Value(null);
         }
@@ -37,7 +38,7 @@ final class FormValues {
     }
 
     /** A value as a person would type it back: text as it is, anything else as JSON. */
-    static String text(JsonNode value) {
+    public static String text(JsonNode value) {
         if (value == null || value.isNull() || value.isMissingNode()) {
             return "";
         }
@@ -45,7 +46,7 @@ final class FormValues {
     }
 
     /** Comma-separated words as a list (options, tags), blanks dropped. */
-    static List<String> words(String typed) {
+    public static List<String> words(String typed) {
         if (typed == null || typed.isBlank()) {
             return List.of();
         }
@@ -53,6 +54,17 @@ final class FormValues {
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
+    }
+
+    /**
+     * A key people would choose for {@code name} (templates and workflows take the same keys): {@code "Ad
+     * copy (EN)"} → {@code ad-copy-en}.
+     */
+    public static String slug(String name) {
+        String slug = name == null
+                ? ""
+                : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug.length() > 63 ? slug.substring(0, 63).replaceAll("-+$", "") : slug;
     }
 
     private static JsonNode list(String typed) {

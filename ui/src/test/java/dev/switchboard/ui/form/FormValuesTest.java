@@ -1,4 +1,4 @@
-package dev.switchboard.ui.prompt;
+package dev.switchboard.ui.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,8 +66,8 @@ class FormValuesTest {
     }
 
     @Test
-    void a_new_templates_key_is_suggested_from_its_name() {
-        assertThat(NewPromptDialog.slug("Ad copy (EN) — v2!")).isEqualTo("ad-copy-en-v2");
-        assertThat(NewPromptDialog.slug("")).isEmpty();
+    void a_new_key_is_suggested_from_its_name() {
+        assertThat(FormValues.slug("Ad copy (EN) — v2!")).isEqualTo("ad-copy-en-v2");
+        assertThat(FormValues.slug("")).isEmpty();
     }
 }

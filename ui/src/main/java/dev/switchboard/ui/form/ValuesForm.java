@@ -1,4 +1,4 @@
-package dev.switchboard.ui.prompt;
+package dev.switchboard.ui.form;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
@@ -18,21 +18,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A form made from a template's typed variables: a text field for text, a number field for numbers, a
  * select for enums and a text area for lists and JSON. What does not read as its type is marked on its
- * input; an empty optional input leaves the variable to its default.
+ * input; an empty optional input leaves the variable to its default. Prompt templates (playground) and
+ * workflows (run inputs, approval fields) declare their inputs alike, so both use this form.
  */
-final class ValuesForm extends FormLayout {
+public final class ValuesForm extends FormLayout {
 
     private final Map<Variable, Component> inputs = new LinkedHashMap<>();
 
-    ValuesForm(List<Variable> variables, Runnable onChange) {
-        setId("playground-values");
+    /** Inputs with the ids {@code value-<name>}. */
+    public ValuesForm(List<Variable> variables, Runnable onChange) {
+        this("value-", variables, onChange);
+    }
+
+    /** Inputs with the ids {@code <idPrefix><name>}, for pages with more than one form. */
+    public ValuesForm(String idPrefix, List<Variable> variables, Runnable onChange) {
         for (Variable v : variables) {
             Component input = input(v);
-            input.setId("value-" + v.name());
+            input.setId(idPrefix + v.name());
             ((HasValue<?, ?>) input).addValueChangeListener(change -> onChange.run());
             ((HasValidation) input).setManualValidation(true);
             inputs.put(v, input);
@@ -77,7 +85,7 @@ final class ValuesForm extends FormLayout {
     }
 
     /** The values typed, or empty after marking each input that does not read as its type. */
-    Optional<Map<String, JsonNode>> values() {
+    public Optional<Map<String, JsonNode>> values() {
         Map<String, JsonNode> values = new LinkedHashMap<>();
         boolean ok = true;
         for (Map.Entry<Variable, Component> entry : inputs.entrySet()) {
@@ -99,14 +107,30 @@ final class ValuesForm extends FormLayout {
         return ok ? Optional.of(values) : Optional.empty();
     }
 
+    /** The values typed as one JSON object of name to value (run inputs, an approval's fields). */
+    public Optional<ObjectNode> object() {
+        return values().map(values -> {
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
+            values.forEach(object::set);
+            return object;
+        });
+    }
+
     /** Marks the inputs of the variables the renderer complained about. */
-    void show(List<PromptProblem> problems) {
-        for (PromptProblem problem : problems) {
-            inputs.entrySet().stream()
-                    .filter(e -> e.getKey().name().equals(problem.variable()))
-                    .findFirst()
-                    .ifPresent(e -> mark((HasValidation) e.getValue(), problem.message()));
-        }
+    public void show(List<PromptProblem> problems) {
+        problems.forEach(problem -> mark(problem.variable(), problem.message()));
+    }
+
+    /** Marks the input of the variable {@code name} with {@code message}; whether the form has one. */
+    public boolean mark(String name, String message) {
+        return inputs.entrySet().stream()
+                .filter(e -> e.getKey().name().equals(name))
+                .findFirst()
+                .map(e -> {
+                    mark((HasValidation) e.getValue(), message);
+                    return true;
+                })
+                .orElse(false);
     }
 
     private static String typed(Component input) {

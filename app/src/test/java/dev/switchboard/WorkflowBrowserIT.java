@@ -1,0 +1,111 @@
+package dev.switchboard;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The designer's workflow journey in a real browser (Debian's Chromium, driven by Playwright): the
+ * library lists the bundled workflows, the support-ticket triage opens in the editor with its graph drawn
+ * as SVG, and its run form starts a run on the simulated models whose monitor follows it to success.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class WorkflowBrowserIT {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void launchChromium() {
+        // never let Playwright download its own browser: it cannot here, and Debian's is the one we test
+        Map<String, String> env = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(env));
+        String chromium = System.getenv().getOrDefault("PLAYWRIGHT_CHROMIUM_EXECUTABLE", "/usr/bin/chromium");
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(Path.of(chromium))
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void a_designer_opens_the_bundled_triage_sees_its_graph_and_runs_it_to_success() {
+        Page page = browser.newContext().newPage();
+        page.setDefaultTimeout(30_000);
+        signInAsAlice(page);
+
+        // the test database holds many workflows of other tests: search, as a person would
+        page.locator("#workflows-search input").fill("support-ticket-triage");
+        assertThat(page.locator("#workflows-grid")).containsText("Support ticket triage");
+        page.locator("#workflow-open-support-ticket-triage").click();
+        assertThat(page.locator("#workflow-title")).containsText("Support ticket triage");
+        assertThat(page.locator("#editor-problem-count")).hasText("No problems found.");
+        // drawn by the browser from the server's SVG: a box per node, an arrow per edge
+        assertThat(page.locator("#editor-graph svg")).isVisible();
+        assertThat(page.locator("#editor-graph svg g.node")).hasCount(9);
+        assertThat(page.locator("#editor-graph svg line.edge")).hasCount(11);
+
+        page.locator("#workflow-link-run").click();
+        page.locator("#value-ticket input").fill("I was charged twice for my subscription this month.");
+        page.locator("#value-ticket input").press("Tab");
+        assertThat(page.locator("#run-charge-to input")).hasValue("Marketing");
+        page.locator("#run-start").click();
+
+        page.waitForURL("**/runs/**");
+        // the monitor asks the server again every second while the run goes on
+        assertThat(page.locator("#run-status"))
+                .hasText("Status: SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(90_000));
+        assertThat(page.locator("#run-cost")).containsText("USD");
+        assertThat(page.locator("#run-graph svg g.node[data-status=SUCCEEDED]").first())
+                .isVisible();
+    }
+
+    private void signInAsAlice(Page page) {
+        page.navigate(url("/workflows"));
+        page.waitForURL("**/login");
+        page.locator("input[name=username]").fill("alice");
+        page.locator("input[name=password]").fill("alice-demo-pass");
+        page.locator("input[name=password]").press("Enter");
+        page.waitForURL("**/workflows*");
+        assertThat(page.locator("#current-user")).containsText("Alice");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
