@@ -80,7 +80,7 @@ public class WorkflowEditorView extends WorkflowPage {
                         ? "Version " + current.number() + " is published and never changes: saving starts a new draft."
                         : "Editing the draft, version " + current.number() + ". Publish it to make it runnable.");
         // as export writes it (the format import takes), not as the database keeps it
-        stored = Documents.text(current.definition());
+        stored = WorkflowDocuments.write(current.definition());
         json.setValue(stored);
         boolean editable = scope.canEdit(WorkflowsView.unit(shown));
         json.setReadOnly(!editable);
