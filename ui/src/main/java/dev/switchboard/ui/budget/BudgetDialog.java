@@ -24,6 +24,7 @@ import dev.switchboard.platform.Money;
 import dev.switchboard.platform.SwitchboardException;
 import dev.switchboard.ui.ExpectedProblems;
 import dev.switchboard.ui.Toasts;
+import dev.switchboard.ui.form.FieldErrors;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;

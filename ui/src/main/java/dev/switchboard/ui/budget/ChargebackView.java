@@ -29,6 +29,7 @@ import dev.switchboard.org.OrgUnit;
 import dev.switchboard.platform.SwitchboardException;
 import dev.switchboard.ui.ExpectedProblems;
 import dev.switchboard.ui.Toasts;
+import dev.switchboard.ui.form.FieldErrors;
 import dev.switchboard.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.nio.charset.StandardCharsets;

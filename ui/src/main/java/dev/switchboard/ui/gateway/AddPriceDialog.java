@@ -14,6 +14,7 @@ import dev.switchboard.catalog.PriceList;
 import dev.switchboard.platform.SwitchboardException;
 import dev.switchboard.ui.ExpectedProblems;
 import dev.switchboard.ui.Toasts;
+import dev.switchboard.ui.form.FieldErrors;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -28,6 +28,7 @@ import dev.switchboard.ledger.UsageQuery;
 import dev.switchboard.org.OrgUnit;
 import dev.switchboard.platform.SwitchboardException;
 import dev.switchboard.ui.ExpectedProblems;
+import dev.switchboard.ui.form.FieldErrors;
 import dev.switchboard.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
