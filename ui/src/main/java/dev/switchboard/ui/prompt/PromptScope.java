@@ -4,23 +4,17 @@ import dev.switchboard.org.OrgService;
 import dev.switchboard.org.OrgUnit;
 import dev.switchboard.org.OrgUnitId;
 import dev.switchboard.org.OrgUnitKind;
-import dev.switchboard.org.User;
-import dev.switchboard.org.UserRole;
-import dev.switchboard.org.UserService;
-import dev.switchboard.ui.security.CurrentUser;
+import dev.switchboard.org.UnitAccess;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * What the signed-in person may do with templates (and workflows, which follow the same rule), by the
- * backend's {@code UnitAccess}:
- * platform admins change every template, designers those of their units and the units below (never the
- * shared ones); admins, designers and operators run them on models. The facades check again; this only
- * keeps the views from offering what would be refused.
+ * What the signed-in person may do with templates (and workflows, which follow the same rule): the
+ * backend's {@link UnitAccess} answers (platform admins change everything, designers what their units
+ * and the units below own, never the shared ones; admins, designers and operators run things on
+ * models). The facades check again; this only keeps the views from offering what would be refused.
  */
 @Component
 public class PromptScope {
@@ -30,31 +24,29 @@ public class PromptScope {
     /** A unit a template can belong to; {@code id == null} is the company-wide shelf. */
     public record Owner(OrgUnitId id, String label) {}
 
-    private final CurrentUser user;
-    private final UserService users;
+    private final UnitAccess access;
     private final OrgService org;
 
-    PromptScope(CurrentUser user, UserService users, OrgService org) {
-        this.user = user;
-        this.users = users;
+    PromptScope(UnitAccess access, OrgService org) {
+        this.access = access;
         this.org = org;
     }
 
     public boolean admin() {
-        return user.roles().contains(UserRole.PLATFORM_ADMIN);
+        return access.caller().admin();
     }
 
     public boolean designer() {
-        return admin() || user.roles().contains(UserRole.DESIGNER);
+        return access.caller().designer();
     }
 
     /** Runs cost money: admins, designers and operators (charged to one of their units). */
     public boolean runner() {
-        return designer() || user.roles().contains(UserRole.OPERATOR);
+        return access.caller().runner();
     }
 
     public boolean canEdit(OrgUnitId unit) {
-        return admin() || (unit != null && designer() && within(unit));
+        return access.canEdit(access.caller(), unit);
     }
 
     /** Why the person cannot change a template of {@code unit}, in words. */
@@ -71,8 +63,9 @@ public class PromptScope {
         if (admin()) {
             owners.add(new Owner(null, SHARED));
         }
+        UnitAccess.Caller caller = access.caller();
         org.list(false).stream()
-                .filter(u -> canEdit(u.id()))
+                .filter(u -> access.canEdit(caller, u.id()))
                 .map(u -> new Owner(u.id(), label(u.id())))
                 .sorted(Comparator.comparing(Owner::label, String.CASE_INSENSITIVE_ORDER))
                 .forEach(owners::add);
@@ -90,14 +83,5 @@ public class PromptScope {
                 .map(OrgUnit::name)
                 .toList();
         return names.isEmpty() ? unit.toString() : String.join(" / ", names);
-    }
-
-    private boolean within(OrgUnitId unit) {
-        Set<OrgUnitId> memberships = user.username()
-                .flatMap(users::findByUsername)
-                .map(User::memberships)
-                .orElse(Set.of());
-        Set<OrgUnitId> upwards = org.pathToRoot(unit).stream().map(OrgUnit::id).collect(Collectors.toSet());
-        return memberships.stream().anyMatch(upwards::contains);
     }
 }
