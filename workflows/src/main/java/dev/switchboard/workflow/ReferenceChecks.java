@@ -108,8 +108,9 @@ final class ReferenceChecks {
 
         void expression(String field, String text) {
             try {
-                ReferencePaths.ofExpression(text).forEach(path -> path(field, path));
-                ReferencePaths.typeCheck(text, inputTypes);
+                var expression = ReferencePaths.expression(text);
+                ReferencePaths.of(expression).forEach(path -> path(field, path));
+                ReferencePaths.typeCheck(expression, inputTypes);
             } catch (IllegalArgumentException e) {
                 problems.add(new WorkflowProblem(node, field, e.getMessage()));
             }

@@ -25,14 +25,16 @@ final class ReferencePaths {
     }
 
     /** @throws IllegalArgumentException saying where the expression does not parse */
-    static List<List<String>> ofExpression(String text) {
+    static Expression expression(String text) {
         try {
-            return Expression.parse(text).references().stream()
-                    .map(ReferencePaths::parts)
-                    .toList();
+            return Expression.parse(text);
         } catch (ExpressionException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
+    }
+
+    static List<List<String>> of(Expression expression) {
+        return expression.references().stream().map(ReferencePaths::parts).toList();
     }
 
     /**
@@ -41,9 +43,9 @@ final class ReferencePaths {
      *
      * @throws IllegalArgumentException naming the operation that cannot succeed
      */
-    static void typeCheck(String text, java.util.Map<String, dev.switchboard.prompts.VariableType> inputs) {
+    static void typeCheck(Expression expression, java.util.Map<String, dev.switchboard.prompts.VariableType> inputs) {
         try {
-            Expression.parse(text).typeOf(path -> java.util.Optional.of(declaredType(parts(path), inputs)));
+            expression.typeOf(path -> java.util.Optional.of(declaredType(parts(path), inputs)));
         } catch (ExpressionException e) {
             throw new IllegalArgumentException(e.getMessage());
         }

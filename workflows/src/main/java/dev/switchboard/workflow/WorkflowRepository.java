@@ -62,9 +62,32 @@ class WorkflowRepository {
                 .optional();
     }
 
-    List<WorkflowRow> all() {
-        return jdbc.sql(WORKFLOW_SELECT + " WHERE archived_at IS NULL ORDER BY key")
-                .query(WorkflowRepository::workflow)
+    /**
+     * Every workflow not archived, as a list shows it, in one query: the newest version's name, the
+     * newest published version, whether a draft is open, and when the newest version was made or
+     * published.
+     */
+    List<WorkflowSummary> summaries() {
+        return jdbc.sql("""
+                        SELECT w.id, w.key, w.org_unit_id, newest.name,
+                               COALESCE(newest.published_at, newest.created_at) AS updated_at,
+                               (SELECT max(v.number) FROM workflow_version v
+                                 WHERE v.workflow_id = w.id AND v.status = 'PUBLISHED') AS published,
+                               EXISTS (SELECT 1 FROM workflow_version v
+                                        WHERE v.workflow_id = w.id AND v.status = 'DRAFT') AS draft
+                          FROM workflow w
+                          JOIN LATERAL (SELECT v.name, v.published_at, v.created_at FROM workflow_version v
+                                         WHERE v.workflow_id = w.id ORDER BY v.number DESC LIMIT 1) newest ON true
+                         WHERE w.archived_at IS NULL
+                         ORDER BY w.key""")
+                .query((rs, row) -> new WorkflowSummary(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("key"),
+                        rs.getString("name"),
+                        rs.getObject("org_unit_id", UUID.class),
+                        (Integer) rs.getObject("published"),
+                        rs.getBoolean("draft"),
+                        rs.getTimestamp("updated_at").toInstant()))
                 .list();
     }
 

@@ -66,26 +66,16 @@ public class WorkflowStore {
         UnitAccess.Caller caller = access.caller();
         String needle = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
         List<WorkflowSummary> out = new ArrayList<>();
-        for (WorkflowRepository.WorkflowRow row : workflows.all()) {
-            if (!access.canRead(caller, unit(row.orgUnitId()))) {
+        for (WorkflowSummary summary : workflows.summaries()) {
+            if (!access.canRead(caller, unit(summary.orgUnitId()))) {
                 continue;
             }
-            List<WorkflowRepository.VersionRow> versions = workflows.versions(row.id());
-            WorkflowRepository.VersionRow newest = versions.getLast();
             if (!needle.isEmpty()
-                    && !row.key().contains(needle)
-                    && !newest.name().toLowerCase(Locale.ROOT).contains(needle)) {
+                    && !summary.key().contains(needle)
+                    && !summary.name().toLowerCase(Locale.ROOT).contains(needle)) {
                 continue;
             }
-            Integer published = versions.stream()
-                    .filter(v -> v.publishedAt() != null)
-                    .map(WorkflowRepository.VersionRow::number)
-                    .reduce((a, b) -> b)
-                    .orElse(null);
-            boolean draft = versions.stream().anyMatch(v -> v.publishedAt() == null);
-            Instant updated = newest.publishedAt() != null ? newest.publishedAt() : newest.createdAt();
-            out.add(new WorkflowSummary(
-                    row.id(), row.key(), newest.name(), row.orgUnitId(), published, draft, updated));
+            out.add(summary);
         }
         return out;
     }

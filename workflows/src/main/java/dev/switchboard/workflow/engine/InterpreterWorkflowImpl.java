@@ -165,7 +165,7 @@ public class InterpreterWorkflowImpl implements InterpreterWorkflow {
                 }
                 case Node.Condition c -> {
                     boolean value = Exprs.truthy(evaluate(c, c.expression()));
-                    port = record(c, key, NODES.objectNode().put("value", value));
+                    record(c, key, NODES.objectNode().put("value", value));
                     port = value ? "true" : "false";
                 }
                 case Node.Switch sw -> {
