@@ -1,24 +1,33 @@
 package dev.switchboard.budget;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Group commit: callers hand in requests and wait on a future; flusher threads take whatever has
- * queued (up to a maximum) and hand it to the processor as one batch, in arrival order. There is no
- * waiting to fill a batch: while one batch is in its transaction, the next one queues, so batches grow
- * with load and an idle system answers a lone request at once.
+ * Group commit: callers hand in requests and wait; whoever runs a batch takes whatever has queued (up
+ * to a maximum) and hands it to the processor as one batch, in arrival order. There is no waiting to
+ * fill a batch: while one batch is in its transaction, the next one queues, so batches grow with load
+ * and an idle system answers a lone request at once.
+ *
+ * <p>Batches run on the callers' own threads (leader/follower): a caller that finds a batch slot free
+ * ({@code flushers} slots per batcher) takes the queue and runs it, its own request among the others;
+ * callers that find every slot taken wait, and the leader wakes the oldest of them when it is done and
+ * requests are still queued. So an idle call pays no hand-off to another thread and back, and a busy
+ * one no more than one wake-up. A caller inside a transaction of its own never leads (the batch must
+ * commit on its own, not with the caller's work): a helper thread leads for it.
  *
  * <p>A batch that fails with a transient database error (deadlock, serialization failure) is run
  * again; one that still fails is split into single requests, so one bad request fails alone. When
@@ -48,15 +57,46 @@ final class Batcher<I, O> {
         }
     }
 
-    private record Pending<I, O>(I item, CompletableFuture<O> future) {}
+    /** A queued request: its answer arrives through {@link #complete} or {@link #fail}. */
+    private static final class Pending<I, O> {
+        final I item;
+        final Thread waiter;
+        private volatile boolean done;
+        private O value;
+        private Throwable failure;
+
+        Pending(I item, Thread waiter) {
+            this.item = item;
+            this.waiter = waiter;
+        }
+
+        void complete(O result) {
+            value = result;
+            done = true; // the volatile write publishes value
+            LockSupport.unpark(waiter);
+        }
+
+        void fail(Throwable error) {
+            failure = error;
+            done = true;
+            LockSupport.unpark(waiter);
+        }
+
+        boolean done() {
+            return done;
+        }
+    }
 
     private final String name;
     private final Processor<I, O> processor;
     private final BudgetProperties.Batching settings;
     private final BlockingQueue<Pending<I, O>> queue;
-    private final List<Thread> flushers = new ArrayList<>();
+    /** One permit per batch that may run at a time. */
+    private final Semaphore slots;
+
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
+    private volatile ExecutorService helpers;
     private volatile boolean running;
 
     Batcher(String name, Processor<I, O> processor, BudgetProperties.Batching settings) {
@@ -64,6 +104,7 @@ final class Batcher<I, O> {
         this.processor = processor;
         this.settings = settings;
         this.queue = new LinkedBlockingQueue<>(settings.queueCapacity());
+        this.slots = new Semaphore(settings.flushers());
     }
 
     /** Decides {@code item} (in a batch with others) and returns its answer or throws its failure. */
@@ -71,23 +112,74 @@ final class Batcher<I, O> {
         if (!settings.enabled()) {
             return unwrap(runAlone(item));
         }
-        if (!running) {
+        ExecutorService helpers = this.helpers;
+        if (!running || helpers == null) {
             throw new IllegalStateException(name + " is not running");
         }
-        Pending<I, O> pending = new Pending<>(item, new CompletableFuture<>());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // a batch run here would join the caller's transaction: a helper thread leads instead
+            try {
+                return helpers.submit(() -> await(enqueue(item, Thread.currentThread())))
+                        .get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(name + ": interrupted while waiting", e);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                throw new IllegalStateException(name + " is not running");
+            }
+        }
+        return await(enqueue(item, Thread.currentThread()));
+    }
+
+    private Pending<I, O> enqueue(I item, Thread waiter) {
+        Pending<I, O> pending = new Pending<>(item, waiter);
         if (!queue.offer(pending)) {
             throw new IllegalStateException(name + " is overloaded: " + settings.queueCapacity() + " requests queued");
         }
-        Duration timeout = settings.timeout();
-        try {
-            return pending.future().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(name + " did not answer within " + timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(name + ": interrupted while waiting", e);
+        return pending;
+    }
+
+    /**
+     * Waits for the request's answer, running batches meanwhile whenever a slot is free: the caller
+     * leads until its own request is decided, then wakes the oldest waiter if requests are left queued.
+     */
+    private O await(Pending<I, O> pending) {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        while (!pending.done()) {
+            if (slots.tryAcquire()) {
+                try {
+                    while (!pending.done() && !queue.isEmpty()) {
+                        runNextBatch();
+                    }
+                } finally {
+                    slots.release();
+                }
+                wakeOldestWaiter();
+                continue;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new IllegalStateException(name + " did not answer within " + settings.timeout());
+            }
+            LockSupport.parkNanos(this, left);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(name + ": interrupted while waiting");
+            }
+        }
+        if (pending.failure != null) {
+            throw pending.failure instanceof RuntimeException r ? r : new IllegalStateException(pending.failure);
+        }
+        return pending.value;
+    }
+
+    /** The slot just freed and requests are still queued: their oldest caller leads next. */
+    private void wakeOldestWaiter() {
+        Pending<I, O> oldest = queue.peek();
+        if (oldest != null) {
+            LockSupport.unpark(oldest.waiter);
         }
     }
 
@@ -95,34 +187,38 @@ final class Batcher<I, O> {
         if (running || !settings.enabled()) {
             return;
         }
+        helpers = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name(name + "-helper-", 1).factory());
         running = true;
-        for (int i = 1; i <= settings.flushers(); i++) {
-            flushers.add(Thread.ofPlatform().name(name + "-" + i).daemon().start(this::flushLoop));
-        }
     }
 
-    /** Stops taking requests, finishes the queued ones and waits for the flushers. */
+    /** Stops taking requests, lets the batches in progress finish and fails what is still queued. */
     synchronized void stop() {
-        running = false;
-        for (Thread flusher : flushers) {
-            try {
-                flusher.join(settings.timeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (!running) {
+            return;
         }
-        flushers.clear();
+        running = false;
+        ExecutorService helpers = this.helpers;
+        this.helpers = null;
+        helpers.shutdown();
+        try {
+            // every slot back: no batch is running any more
+            if (slots.tryAcquire(settings.flushers(), settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                slots.release(settings.flushers());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<Pending<I, O>> stranded = new ArrayList<>();
         queue.drainTo(stranded); // queued in the instant between the running check and stop
-        stranded.forEach(p -> p.future().completeExceptionally(new IllegalStateException(name + " stopped")));
+        stranded.forEach(p -> p.fail(new IllegalStateException(name + " stopped")));
     }
 
     boolean running() {
         return running;
     }
 
-    /** Requests waiting for a flusher. */
+    /** Requests waiting for a batch. */
     int queued() {
         return queue.size();
     }
@@ -135,36 +231,32 @@ final class Batcher<I, O> {
         return requests.get();
     }
 
-    private void flushLoop() {
-        List<Pending<I, O>> batch = new ArrayList<>(settings.maxSize());
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending<I, O> first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+    /** Takes up to {@code maxSize} queued requests and decides them as one batch; the caller holds a slot. */
+    private void runNextBatch() {
+        List<Pending<I, O>> batch = new ArrayList<>(Math.min(settings.maxSize(), 64));
+        queue.drainTo(batch, settings.maxSize());
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            run(batch);
+        } catch (Throwable unexpected) { // callers must never be left waiting on a batch that died
+            log.error("{}: batch failed unexpectedly", name, unexpected);
+            batch.forEach(p -> {
+                if (!p.done()) {
+                    p.fail(unexpected);
                 }
-                batch.add(first);
-                queue.drainTo(batch, settings.maxSize() - 1);
-                run(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Throwable unexpected) { // a flusher must never die with callers waiting on it
-                log.error("{}: batch failed unexpectedly", name, unexpected);
-                batch.forEach(p -> p.future().completeExceptionally(unexpected));
-            } finally {
-                batch.clear();
-            }
+            });
         }
     }
 
     private void run(List<Pending<I, O>> batch) {
         List<Result<O>> results;
         try {
-            results = processWithRetries(batch.stream().map(Pending::item).toList());
+            results = processWithRetries(batch.stream().map(p -> p.item).toList());
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
-                batch.getFirst().future().completeExceptionally(e);
+                batch.getFirst().fail(e);
                 return;
             }
             log.warn(
@@ -177,11 +269,10 @@ final class Batcher<I, O> {
         }
         for (int i = 0; i < batch.size(); i++) {
             Result<O> result = results.get(i);
-            CompletableFuture<O> future = batch.get(i).future();
             if (result.failure() == null) {
-                future.complete(result.value());
+                batch.get(i).complete(result.value());
             } else {
-                future.completeExceptionally(result.failure());
+                batch.get(i).fail(result.failure());
             }
         }
     }

@@ -11,9 +11,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DeadlockLoserDataAccessException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 class BatcherTest {
 
@@ -61,6 +64,49 @@ class BatcherTest {
         assertThat(batches).containsExactly(List.of(0), List.of(1, 2, 3, 4, 5));
         assertThat(batcher.batches()).isEqualTo(2);
         assertThat(batcher.requests()).isEqualTo(6);
+    }
+
+    @Test
+    void an_idle_caller_runs_its_own_batch_without_a_hand_off() {
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        Batcher<Integer, Integer> batcher = new Batcher<>(
+                "test",
+                batch -> {
+                    ranOn.set(Thread.currentThread());
+                    return batch.stream().map(Batcher.Result::ok).toList();
+                },
+                batching(true));
+        batcher.start();
+        try {
+            assertThat(batcher.submit(1)).isEqualTo(1);
+        } finally {
+            batcher.stop();
+        }
+        assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+    }
+
+    @Test
+    void a_caller_inside_a_transaction_has_its_batch_run_outside_it() {
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        AtomicBoolean synchronizationSeenByBatch = new AtomicBoolean(true);
+        Batcher<Integer, Integer> batcher = new Batcher<>(
+                "test",
+                batch -> {
+                    ranOn.set(Thread.currentThread());
+                    synchronizationSeenByBatch.set(TransactionSynchronizationManager.isSynchronizationActive());
+                    return batch.stream().map(Batcher.Result::ok).toList();
+                },
+                batching(true));
+        batcher.start();
+        TransactionSynchronizationManager.initSynchronization(); // as inside @Transactional
+        try {
+            assertThat(batcher.submit(2)).isEqualTo(2);
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+            batcher.stop();
+        }
+        assertThat(ranOn.get()).isNotSameAs(Thread.currentThread());
+        assertThat(synchronizationSeenByBatch).isFalse();
     }
 
     @Test
