@@ -1,5 +1,6 @@
 package dev.switchboard.budget;
 
+import dev.switchboard.ledger.LedgerRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,16 +8,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The reservation engine's SQL: period counters, holds and alerts. Every statement takes whole
- * batches (arrays unnested in SQL), so a batch costs the same few round trips whatever its size. The
- * callers run them inside one transaction; counter rows are locked ({@link #lock}, {@link #settle})
- * always in (budget, period start) order, so concurrent batches on any number of nodes cannot
+ * batches (arrays unnested in SQL), so a batch costs the same few round trips whatever its size. A
+ * reservation's statements run inside one transaction, a settlement is one statement ({@link
+ * #settleAll}); counter rows are locked ({@link #lock}, {@link #settle}, {@link #settleAll}) always
+ * in (budget, period start) order, so concurrent batches on any number of nodes cannot
  * deadlock on them.
  */
 final class CounterStore {
@@ -223,31 +227,85 @@ final class CounterStore {
                 .list();
     }
 
-    /** Records alerts; the ones returned are new (this transaction crossed them first). */
-    List<Alert> insertAlerts(List<Alert> alerts) {
-        if (alerts.isEmpty()) {
-            return List.of();
-        }
-        List<PeriodKey> keys = alerts.stream().map(Alert::key).toList();
-        Instant at = alerts.getFirst().crossedAt();
-        return jdbc.sql("""
-                        INSERT INTO budget_alert (budget_id, period_start, threshold_percent, spent_micros, limit_micros,
-                                                  crossed_at)
-                        SELECT a.id, a.start, a.threshold, a.spent, a.lim, ?
-                        FROM unnest(?::uuid[], ?::timestamptz[], ?::int[], ?::bigint[], ?::bigint[])
-                          AS a(id, start, threshold, spent, lim)
-                        ON CONFLICT DO NOTHING
-                        RETURNING budget_id, period_start, threshold_percent, spent_micros, limit_micros, crossed_at""")
-                .params(
-                        Timestamp.from(at),
-                        ids(keys),
-                        starts(keys),
-                        alerts.stream().mapToInt(Alert::threshold).toArray(),
-                        alerts.stream().mapToLong(Alert::spent).toArray(),
-                        alerts.stream().mapToLong(Alert::limit).toArray())
-                .query(CounterStore::alert)
-                .list();
+    /** A settled call's charge to one held budget period. */
+    record Charge(String requestId, PeriodKey period, long amount) {}
+
+    /** What {@link #settleAll} did: the request ids whose ledger row it wrote, and the alerts it raised. */
+    record SettledBatch(Set<String> written, List<Alert> alerts) {}
+
+    /**
+     * Settles a batch in ONE statement, so that outside a transaction it commits on its own and costs
+     * one round trip: writes the ledger rows ({@code rows}: the ledger's own WITH clauses), deletes the
+     * holds of {@code reservations}, then locks the counters involved in key order (like {@link #lock})
+     * and moves each once: spend up by the {@code charges} of the requests whose row this statement
+     * wrote, reserved down by the holds it deleted. Thresholds the spend crossed become alert rows. A
+     * request settled before (its row already there) charges nothing; a hold already released by
+     * another (the sweeper) is not taken off twice.
+     */
+    SettledBatch settleAll(LedgerRows rows, List<Charge> charges, Collection<UUID> reservations, Instant now) {
+        List<Object> params = new ArrayList<>(rows.params());
+        params.add(reservations.stream().map(UUID::toString).toArray(String[]::new));
+        params.add(charges.stream().map(Charge::requestId).toArray(String[]::new));
+        params.add(ids(charges.stream().map(Charge::period).toList()));
+        params.add(starts(charges.stream().map(Charge::period).toList()));
+        params.add(charges.stream().mapToLong(Charge::amount).toArray());
+        params.add(Timestamp.from(now));
+        Set<String> written = new HashSet<>();
+        List<Alert> alerts = new ArrayList<>();
+        jdbc.sql("WITH " + rows.withClauses() + SETTLE_ALL).params(params).query((ResultSet rs) -> {
+            String requestId = rs.getString("request_id");
+            if (requestId != null) {
+                written.add(requestId);
+            } else {
+                alerts.add(alert(rs, 0));
+            }
+        });
+        return new SettledBatch(written, alerts);
     }
+
+    private static final String SETTLE_ALL = """
+            ,
+            released AS (
+              DELETE FROM budget_reservation WHERE reservation_id = ANY(?::uuid[])
+              RETURNING budget_id, period_start, amount_micros),
+            charged AS (
+              SELECT c.id, c.start, c.amount
+              FROM unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::bigint[]) AS c(request_id, id, start, amount)
+              JOIN written w ON w.request_id = c.request_id),
+            d AS (
+              SELECT id, start, sum(spend)::bigint AS spend, sum(unreserve)::bigint AS unreserve
+              FROM (SELECT id, start, amount AS spend, 0::bigint AS unreserve FROM charged
+                    UNION ALL SELECT budget_id, period_start, 0::bigint, amount_micros FROM released) x
+              GROUP BY id, start),
+            locked AS (
+              SELECT c.budget_id, c.period_start FROM budget_period c
+              JOIN d ON c.budget_id = d.id AND c.period_start = d.start
+              ORDER BY c.budget_id, c.period_start
+              FOR NO KEY UPDATE OF c),
+            counters AS (
+              UPDATE budget_period p SET spent_micros = p.spent_micros + d.spend,
+                reserved_micros = p.reserved_micros - d.unreserve
+              FROM d, locked l
+              WHERE p.budget_id = d.id AND p.period_start = d.start
+                AND l.budget_id = p.budget_id AND l.period_start = p.period_start
+              RETURNING p.budget_id, p.period_start, p.limit_micros, p.spent_micros, d.spend),
+            alerts AS (
+              INSERT INTO budget_alert (budget_id, period_start, threshold_percent, spent_micros, limit_micros,
+                                        crossed_at)
+              SELECT c.budget_id, c.period_start, t.percent, c.spent_micros, c.limit_micros, ?::timestamptz
+              FROM counters c JOIN budget b ON b.id = c.budget_id
+              CROSS JOIN LATERAL unnest(b.thresholds) AS t(percent)
+              WHERE c.spend > 0
+                AND c.spent_micros::numeric * 100 >= c.limit_micros::numeric * t.percent
+                AND (c.spent_micros - c.spend)::numeric * 100 < c.limit_micros::numeric * t.percent
+              ON CONFLICT DO NOTHING
+              RETURNING budget_id, period_start, threshold_percent, spent_micros, limit_micros, crossed_at)
+            SELECT request_id, NULL::uuid AS budget_id, NULL::timestamptz AS period_start,
+              NULL::integer AS threshold_percent, NULL::bigint AS spent_micros, NULL::bigint AS limit_micros,
+              NULL::timestamptz AS crossed_at
+            FROM written
+            UNION ALL
+            SELECT NULL, budget_id, period_start, threshold_percent, spent_micros, limit_micros, crossed_at FROM alerts""";
 
     /** Alerts recorded before {@code before} whose notification was never posted. */
     List<Alert> unnotifiedAlerts(Instant before, int max) {

@@ -1,24 +1,16 @@
 package dev.switchboard.budget;
 
-import dev.switchboard.budget.CounterStore.Alert;
-import dev.switchboard.budget.CounterStore.Delta;
-import dev.switchboard.budget.CounterStore.HoldRow;
 import dev.switchboard.budget.CounterStore.PeriodKey;
-import dev.switchboard.budget.CounterStore.Settled;
 import dev.switchboard.ledger.UsageEntry;
-import java.math.BigInteger;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Settles a batch of calls in one transaction: writes their ledger rows (idempotent on the request
+ * Settles a batch of calls in one statement (one round trip, its own commit): writes their ledger rows (idempotent on the request
  * id), deletes their holds, and moves each counter once: spend up by the charges whose ledger row this
  * batch wrote, reserved down by the holds this batch deleted. Whoever deletes a hold takes it off (the
  * sweeper may have been first); whoever writes the ledger row charges it (a second settlement of the
@@ -34,8 +26,6 @@ final class SettleBatch implements Batcher.Processor<SettleBatch.Request, Boolea
         }
     }
 
-    private record Outcome(List<Batcher.Result<Boolean>> results, List<Alert> alerts) {}
-
     private final Engine engine;
     private final AlertPublisher alerts;
 
@@ -44,34 +34,28 @@ final class SettleBatch implements Batcher.Processor<SettleBatch.Request, Boolea
         this.alerts = alerts;
     }
 
+    /**
+     * One statement, outside any transaction: it commits on its own, in one round trip (see {@link
+     * CounterStore#settleAll}). The alerts it raised are published once it has committed.
+     */
     @Override
     public List<Batcher.Result<Boolean>> process(List<Request> batch) {
-        Outcome outcome = engine.tx().execute(status -> apply(batch));
-        alerts.publish(outcome.alerts()); // after the commit: subscribers see committed spend
-        return outcome.results();
-    }
-
-    private Outcome apply(List<Request> batch) {
-        Set<String> written = engine.ledger()
-                .recordAll(batch.stream()
-                        .map(Request::entry)
-                        .filter(Objects::nonNull)
-                        .toList());
-        Set<String> charged = new HashSet<>();
-        List<Batcher.Result<Boolean>> results = new ArrayList<>(batch.size());
-        Map<PeriodKey, long[]> deltas = new LinkedHashMap<>();
-        for (Request request : batch) {
-            // the first settlement of a request in the batch is the one whose row was written
-            boolean charges = request.entry() != null
-                    && written.contains(request.entry().requestId())
-                    && charged.add(request.entry().requestId());
-            if (charges) {
-                long retail = request.entry().retail().micros();
-                for (Reservation.Hold hold : request.reservation().holds()) {
-                    deltas.computeIfAbsent(key(hold), k -> new long[2])[0] += retail;
-                }
+        // the first settlement of a request in the batch is the one that may write its row and charge
+        Set<String> firsts = new HashSet<>();
+        List<UsageEntry> entries = new ArrayList<>();
+        List<CounterStore.Charge> charges = new ArrayList<>();
+        boolean[] first = new boolean[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            UsageEntry entry = batch.get(i).entry();
+            if (entry == null || !firsts.add(entry.requestId())) {
+                continue;
             }
-            results.add(Batcher.Result.ok(charges));
+            first[i] = true;
+            entries.add(entry);
+            for (Reservation.Hold hold : batch.get(i).reservation().holds()) {
+                charges.add(new CounterStore.Charge(
+                        entry.requestId(), key(hold), entry.retail().micros()));
+            }
         }
         List<UUID> withHolds = batch.stream()
                 .map(Request::reservation)
@@ -79,43 +63,19 @@ final class SettleBatch implements Batcher.Processor<SettleBatch.Request, Boolea
                 .map(Reservation::id)
                 .distinct()
                 .toList();
-        for (HoldRow row : engine.store().deleteHolds(withHolds)) {
-            deltas.computeIfAbsent(row.period(), k -> new long[2])[1] += row.amount();
+        CounterStore.SettledBatch settled = engine.store()
+                .settleAll(
+                        engine.ledger().rowsOf(entries),
+                        charges,
+                        withHolds,
+                        engine.clock().instant());
+        List<Batcher.Result<Boolean>> results = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            results.add(Batcher.Result.ok(
+                    first[i] && settled.written().contains(batch.get(i).entry().requestId())));
         }
-        Map<PeriodKey, Delta> changes = new LinkedHashMap<>();
-        deltas.forEach((key, d) -> changes.put(key, new Delta(d[0], d[1])));
-        List<Settled> after = engine.store().settle(changes);
-        return new Outcome(
-                results,
-                engine.store().insertAlerts(crossed(after, engine.clock().instant())));
-    }
-
-    /** Thresholds this batch's spend took a counter across (from below to at or above). */
-    static List<Alert> crossed(List<Settled> counters, Instant now) {
-        List<Alert> crossed = new ArrayList<>();
-        for (Settled c : counters) {
-            long before = c.spent() - c.spendAdded();
-            for (int percent : c.thresholds()) {
-                if (c.spendAdded() > 0
-                        && reached(c.spent(), c.limit(), percent)
-                        && !reached(before, c.limit(), percent)) {
-                    crossed.add(new Alert(c.key(), percent, c.spent(), c.limit(), now));
-                }
-            }
-        }
-        return crossed;
-    }
-
-    /** spent / limit >= percent / 100, exact in integers. */
-    static boolean reached(long spent, long limit, int percent) {
-        try {
-            return Math.multiplyExact(spent, 100L) >= Math.multiplyExact(limit, (long) percent);
-        } catch (ArithmeticException overflow) {
-            return BigInteger.valueOf(spent)
-                            .multiply(BigInteger.valueOf(100))
-                            .compareTo(BigInteger.valueOf(limit).multiply(BigInteger.valueOf(percent)))
-                    >= 0;
-        }
+        alerts.publish(settled.alerts()); // after the commit: subscribers see committed spend
+        return results;
     }
 
     private static PeriodKey key(Reservation.Hold hold) {

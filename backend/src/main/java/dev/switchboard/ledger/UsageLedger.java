@@ -4,7 +4,6 @@ import dev.switchboard.org.OrgUnitId;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,19 +59,14 @@ public class UsageLedger {
     }
 
     /**
-     * Writes the entries in the caller's transaction (there must be one): the budget engine charges
-     * budgets and writes the ledger rows of a batch of calls in one commit. Idempotent like {@link
-     * #record}.
-     *
-     * @return the request ids this call wrote; the others were already in the ledger
+     * The rows of {@code entries} as two WITH clauses to put in front of one statement of the caller's
+     * (the budget engine's settlement): {@code recording} holds the recording lock shared until that
+     * statement's transaction ends, like {@link #record}; {@code written} inserts each entry unless its
+     * request id is already there and returns the request ids it wrote. So a batch's ledger rows and
+     * its budget charges commit together, in one round trip.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Set<String> recordAll(List<UsageEntry> entries) {
-        if (entries.isEmpty()) {
-            return Set.of();
-        }
-        rows.holdRecordingLock(); // like record: a ledger cut waits for this transaction
-        return rows.insertAllOnce(entries, clock.instant());
+    public LedgerRows rowsOf(List<UsageEntry> entries) {
+        return rows.rowsOf(entries, clock.instant());
     }
 
     /**

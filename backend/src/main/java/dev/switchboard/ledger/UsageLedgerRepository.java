@@ -12,9 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -88,29 +86,124 @@ class UsageLedgerRepository {
     }
 
     /**
-     * Inserts the entries in ONE statement (a multi-row INSERT: one round trip, and outside a transaction
-     * one commit of its own, all rows or none; callers hold the recording lock first), each unless its request id is already there.
-     *
-     * @return the request ids this call wrote
+     * The WITH clauses that insert {@code entries} inside a caller's statement (see {@link
+     * UsageLedger#rowsOf}). Column arrays are unnested in SQL, so the text is the same whatever the
+     * batch size and the server reuses its plan. {@code written} joins {@code recording}: no row can
+     * draw its id before the recording lock is held.
      */
-    Set<String> insertAllOnce(List<UsageEntry> entries, Instant recordedAt) {
-        if (entries.isEmpty()) {
-            return Set.of();
+    LedgerRows rowsOf(List<UsageEntry> entries, Instant recordedAt) {
+        int n = entries.size();
+        String[] requestIds = new String[n];
+        String[] occurredAt = new String[n];
+        String[] apiKeys = new String[n];
+        String[] orgUnits = new String[n];
+        String[] projects = new String[n];
+        String[] providers = new String[n];
+        String[] models = new String[n];
+        long[] input = new long[n];
+        long[] output = new long[n];
+        long[] cached = new long[n];
+        long[] reasoning = new long[n];
+        String[] sources = new String[n];
+        String[] currencies = new String[n];
+        long[] wholesale = new long[n];
+        long[] retail = new long[n];
+        Integer[] markups = new Integer[n];
+        long[] latencies = new long[n];
+        Long[] ttfts = new Long[n];
+        String[] statuses = new String[n];
+        String[] chains = new String[n];
+        String[] runs = new String[n];
+        String[] steps = new String[n];
+        String[] plans = new String[n];
+        for (int i = 0; i < n; i++) {
+            UsageEntry e = entries.get(i);
+            requestIds[i] = e.requestId();
+            occurredAt[i] = e.occurredAt().toString();
+            apiKeys[i] = e.apiKeyId() == null ? null : e.apiKeyId().toString();
+            orgUnits[i] = e.orgUnitId().value().toString();
+            projects[i] = e.projectId() == null ? null : e.projectId().value().toString();
+            providers[i] = e.providerId();
+            models[i] = e.model();
+            input[i] = e.inputTokens();
+            output[i] = e.outputTokens();
+            cached[i] = e.cachedTokens();
+            reasoning[i] = e.reasoningTokens();
+            sources[i] = e.usageSource().name();
+            currencies[i] = e.wholesale().currency().getCurrencyCode();
+            wholesale[i] = e.wholesale().micros();
+            retail[i] = e.retail().micros();
+            markups[i] = e.markupBasisPoints();
+            latencies[i] = e.latencyMillis();
+            ttfts[i] = e.timeToFirstTokenMillis();
+            statuses[i] = e.status().name();
+            chains[i] = arrayLiteral(e.fallbackChain());
+            runs[i] = e.workflowRunId();
+            steps[i] = e.stepId();
+            plans[i] = e.pricePlanId() == null ? null : e.pricePlanId().value().toString();
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO usage_ledger (" + COLUMNS + ", recorded_at) VALUES ");
-        MapSqlParameterSource all = new MapSqlParameterSource();
-        for (int i = 0; i < entries.size(); i++) {
+        return new LedgerRows(
+                ROWS_CLAUSES,
+                List.of(
+                        RECORDING_LOCK,
+                        Timestamp.from(recordedAt),
+                        requestIds,
+                        occurredAt,
+                        apiKeys,
+                        orgUnits,
+                        projects,
+                        providers,
+                        models,
+                        input,
+                        output,
+                        cached,
+                        reasoning,
+                        sources,
+                        currencies,
+                        wholesale,
+                        retail,
+                        markups,
+                        latencies,
+                        ttfts,
+                        statuses,
+                        chains,
+                        runs,
+                        steps,
+                        plans));
+    }
+
+    private static final String ROWS_CLAUSES = """
+            recording AS (SELECT pg_advisory_xact_lock_shared(?) AS held),
+            written AS (
+              INSERT INTO usage_ledger (%s, recorded_at)
+              SELECT r.request_id, r.occurred_at, r.api_key_id, r.org_unit_id, r.project_id, r.provider_id, r.model,
+                r.input_tokens, r.output_tokens, r.cached_tokens, r.reasoning_tokens, r.usage_source, r.currency,
+                r.wholesale_micros, r.retail_micros, r.markup_bps, r.latency_ms, r.ttft_ms, r.status,
+                r.fallback_chain::text[], r.workflow_run_id, r.step_id, r.price_plan_id, ?::timestamptz
+              FROM unnest(?::text[], ?::timestamptz[], ?::uuid[], ?::uuid[], ?::uuid[], ?::text[], ?::text[],
+                          ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[],
+                          ?::bigint[], ?::bigint[], ?::integer[], ?::bigint[], ?::bigint[], ?::text[],
+                          ?::text[], ?::text[], ?::text[], ?::uuid[])
+                AS r(request_id, occurred_at, api_key_id, org_unit_id, project_id, provider_id, model,
+                     input_tokens, output_tokens, cached_tokens, reasoning_tokens, usage_source, currency,
+                     wholesale_micros, retail_micros, markup_bps, latency_ms, ttft_ms, status,
+                     fallback_chain, workflow_run_id, step_id, price_plan_id)
+              CROSS JOIN recording
+              ON CONFLICT (request_id) DO NOTHING
+              RETURNING request_id)""".formatted(COLUMNS);
+
+    /** {@code {"a","b"}}: a text[] literal, each element quoted and escaped. */
+    static String arrayLiteral(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
-                sql.append(", ");
+                literal.append(',');
             }
-            sql.append(ROW.replace(":", ":r" + i + "_"));
-            MapSqlParameterSource row = params(entries.get(i), recordedAt);
-            for (String name : row.getParameterNames()) {
-                all.addValue("r" + i + "_" + name, row.getValue(name), row.getSqlType(name));
-            }
+            literal.append('"')
+                    .append(values.get(i).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
-        sql.append(" ON CONFLICT (request_id) DO NOTHING RETURNING request_id");
-        return new HashSet<>(named.queryForList(sql.toString(), all, String.class));
+        return literal.append('}').toString();
     }
 
     private static MapSqlParameterSource params(UsageEntry e, Instant recordedAt) {

@@ -88,6 +88,11 @@ class BudgetAlertsIT {
         guard.settle(held, BudgetFixture.entry(held, unit, usd(dollars), CallStatus.OK));
     }
 
+    private void spendMicros(OrgUnitId unit, long micros) {
+        Reservation held = guard.reserve("req-" + UUID.randomUUID(), unit, null, USD, micros);
+        guard.settle(held, BudgetFixture.entry(held, unit, micros, CallStatus.OK));
+    }
+
     private List<Integer> notified(BudgetId budget) {
         return jdbc.sql("SELECT threshold_percent FROM budget_alert WHERE budget_id = ? AND notified_at IS NOT NULL"
                         + " ORDER BY period_start, threshold_percent")
@@ -137,6 +142,33 @@ class BudgetAlertsIT {
         spend(department, 60);
         await(() -> notified(budget).size() == 4);
         assertThat(events).extracting(BudgetThresholdCrossed::thresholdPercent).containsExactly(50, 80, 100, 50);
+    }
+
+    @Test
+    void a_threshold_alerts_at_exactly_its_amount_and_one_settlement_can_cross_several() throws Exception {
+        OrgUnitId department = fixture.department();
+        BudgetId budget = fixture.monthly(department, usd(100), Enforcement.SOFT);
+
+        spendMicros(department, usd(50) - 1); // one micro short of 50 %
+        spendMicros(department, 1); // exactly 50 %
+        spendMicros(department, usd(55)); // 105 %: 80 and 100 in one settlement
+        await(() -> notified(budget).size() == 3);
+
+        assertThat(events).extracting(BudgetThresholdCrossed::thresholdPercent).containsExactly(50, 80, 100);
+        assertThat(events.get(1).spent()).isEqualTo(Money.ofMicros(usd(105), "USD"));
+    }
+
+    @Test
+    void threshold_arithmetic_is_exact_for_amounts_whose_percentages_overflow_a_long() throws Exception {
+        OrgUnitId department = fixture.department();
+        long limit = Long.MAX_VALUE / 10; // spent * 100 does not fit in a long
+        BudgetId budget = fixture.monthly(department, limit, Enforcement.SOFT);
+
+        spendMicros(department, limit / 2 - 1);
+        spendMicros(department, 1);
+        await(() -> notified(budget).size() == 1);
+
+        assertThat(events).extracting(BudgetThresholdCrossed::thresholdPercent).containsExactly(50);
     }
 
     @Test

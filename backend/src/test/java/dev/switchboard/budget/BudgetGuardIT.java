@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.apikey.ApiKeys;
 import dev.switchboard.ledger.CallStatus;
+import dev.switchboard.ledger.UsageEntry;
+import dev.switchboard.ledger.UsageSource;
 import dev.switchboard.org.OrgService;
 import dev.switchboard.org.OrgUnitId;
 import dev.switchboard.platform.Money;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
@@ -106,6 +109,72 @@ class BudgetGuardIT {
         assertThat(guard.settle(held, BudgetFixture.entry(held, department, usd(1), CallStatus.OK)))
                 .isTrue();
         assertThat(fixture.ledgerRetail(department)).isEqualTo(usd(1));
+    }
+
+    @Test
+    void every_field_of_a_settled_call_reaches_its_ledger_row_as_given() {
+        OrgUnitId department = fixture.department();
+        Reservation held = reserve(department, null, usd(3));
+        UUID key = UUID.randomUUID();
+        // provider ids are free text: quotes, backslashes, commas and braces must survive the array
+        List<String> chain = List.of("sim-\"flaky\"", "back\\slash", "a,b", "{braced}", "sim-fast");
+        UsageEntry entry = new UsageEntry(
+                held.requestId(),
+                Instant.parse("2031-05-10T09:59:58.123456Z"),
+                key,
+                department,
+                department,
+                "sim-fast",
+                "model-ü",
+                1200,
+                340,
+                200,
+                56,
+                UsageSource.TOKENIZER,
+                Money.ofMicros(1_111, "USD"),
+                Money.ofMicros(1_333, "USD"),
+                2000,
+                789,
+                45L,
+                CallStatus.STREAM_CUT,
+                chain,
+                "run-1",
+                "step-2",
+                null);
+
+        assertThat(guard.settle(held, entry)).isTrue();
+
+        Map<String, Object> row = jdbc.sql("SELECT * FROM usage_ledger WHERE request_id = ?")
+                .param(held.requestId())
+                .query()
+                .singleRow();
+        assertThat(((java.sql.Timestamp) row.get("occurred_at")).toInstant()).isEqualTo(entry.occurredAt());
+        assertThat(row.get("api_key_id")).isEqualTo(key);
+        assertThat(row.get("org_unit_id")).isEqualTo(department.value());
+        assertThat(row.get("project_id")).isEqualTo(department.value());
+        assertThat(row)
+                .containsEntry("provider_id", "sim-fast")
+                .containsEntry("model", "model-ü")
+                .containsEntry("input_tokens", 1200L)
+                .containsEntry("output_tokens", 340L)
+                .containsEntry("cached_tokens", 200L)
+                .containsEntry("reasoning_tokens", 56L)
+                .containsEntry("usage_source", "TOKENIZER")
+                .containsEntry("currency", "USD")
+                .containsEntry("wholesale_micros", 1_111L)
+                .containsEntry("retail_micros", 1_333L)
+                .containsEntry("markup_bps", 2000)
+                .containsEntry("latency_ms", 789L)
+                .containsEntry("ttft_ms", 45L)
+                .containsEntry("status", "STREAM_CUT")
+                .containsEntry("workflow_run_id", "run-1")
+                .containsEntry("step_id", "step-2")
+                .containsEntry("price_plan_id", null);
+        String[] stored = jdbc.sql("SELECT fallback_chain FROM usage_ledger WHERE request_id = ?")
+                .param(held.requestId())
+                .query((rs, n) -> (String[]) rs.getArray(1).getArray())
+                .single();
+        assertThat(stored).containsExactlyElementsOf(chain);
     }
 
     @Test
