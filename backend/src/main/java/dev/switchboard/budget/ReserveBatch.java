@@ -5,6 +5,7 @@ import dev.switchboard.budget.CounterStore.HoldRow;
 import dev.switchboard.budget.CounterStore.PeriodKey;
 import dev.switchboard.budget.CounterStore.Target;
 import dev.switchboard.budget.PeriodCalendar.Window;
+import dev.switchboard.platform.Ids;
 import dev.switchboard.platform.Money;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,15 +47,27 @@ final class ReserveBatch implements Batcher.Processor<ReserveBatch.Request, Rese
         this.calendar = engine.calendar();
     }
 
+    /**
+     * Most calls fall under no budget at all: one read, outside any transaction, finds that out, and
+     * such a batch is decided without locking or writing anything. Otherwise the batch is decided in a
+     * transaction that reads the budgets again under it.
+     */
     @Override
     public List<Batcher.Result<Reservation>> process(List<Request> batch) {
-        return engine.tx().execute(status -> decide(batch));
+        Map<Target, List<Budget>> budgets = applicable(batch);
+        if (budgets.values().stream().allMatch(List::isEmpty)) {
+            return decide(batch, budgets); // no counter to lock, no hold to write: no statement runs
+        }
+        return engine.tx().execute(status -> decide(batch, applicable(batch)));
     }
 
-    private List<Batcher.Result<Reservation>> decide(List<Request> batch) {
-        Map<Target, List<Budget>> budgets = engine.store()
+    private Map<Target, List<Budget>> applicable(List<Request> batch) {
+        return engine.store()
                 .applicable(
                         new LinkedHashSet<>(batch.stream().map(Request::target).toList()));
+    }
+
+    private List<Batcher.Result<Reservation>> decide(List<Request> batch, Map<Target, List<Budget>> budgets) {
         List<List<Planned>> plans = new ArrayList<>(batch.size());
         Map<PeriodKey, Instant> ends = new LinkedHashMap<>();
         for (Request request : batch) {
@@ -77,7 +90,7 @@ final class ReserveBatch implements Batcher.Processor<ReserveBatch.Request, Rese
                 results.add(Batcher.Result.failed(refusal));
                 continue;
             }
-            UUID id = UUID.randomUUID();
+            UUID id = Ids.randomUuid();
             Instant expiresAt = request.at().plus(engine.properties().reservationTtl());
             List<Reservation.Hold> holds = new ArrayList<>(plan.size());
             for (Planned p : plan) {

@@ -17,12 +17,12 @@ import dev.switchboard.gateway.upstream.ProviderAdapters;
 import dev.switchboard.gateway.upstream.Usage;
 import dev.switchboard.ledger.CallStatus;
 import dev.switchboard.ledger.UsageSource;
+import dev.switchboard.platform.Ids;
 import dev.switchboard.procurement.ProviderAccounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -332,6 +332,6 @@ public class GatewayService {
     }
 
     private static String newRequestId() {
-        return "req_" + UUID.randomUUID().toString().replace("-", "");
+        return Ids.prefixed("req_");
     }
 }

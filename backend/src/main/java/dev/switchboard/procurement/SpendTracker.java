@@ -53,6 +53,9 @@ class SpendTracker {
     private final WatermarkHistory history = new WatermarkHistory();
     private final ConcurrentHashMap<ProviderId, LongAdder> hints = new ConcurrentHashMap<>();
     private volatile Map<ProviderId, Live> live = Map.of();
+    /** The accounts marked to be avoided when exhausted: the router asks about them on every call. */
+    private volatile List<Map.Entry<ProviderId, Live>> avoidable = List.of();
+
     private long lastAdvanceTarget = -1;
 
     SpendTracker(
@@ -89,8 +92,19 @@ class SpendTracker {
     }
 
     Set<ProviderId> exhaustedProviders(boolean onlyThoseToAvoid) {
+        if (onlyThoseToAvoid) { // the hot path: usually no account is marked, and none is exhausted
+            Set<ProviderId> exhausted = null;
+            for (Map.Entry<ProviderId, Live> e : avoidable) {
+                if (exhausted(e.getKey(), e.getValue())) {
+                    if (exhausted == null) {
+                        exhausted = new java.util.HashSet<>();
+                    }
+                    exhausted.add(e.getKey());
+                }
+            }
+            return exhausted == null ? Set.of() : Set.copyOf(exhausted);
+        }
         return live.entrySet().stream()
-                .filter(e -> !onlyThoseToAvoid || e.getValue().account().avoidWhenExhausted())
                 .filter(e -> exhausted(e.getKey(), e.getValue()))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toUnmodifiableSet());
@@ -116,6 +130,10 @@ class SpendTracker {
                     new Live(account, balance.remainingMicros(), hintBases.getOrDefault(stored.providerId(), 0L)));
         }
         live = Map.copyOf(next);
+        avoidable = next.entrySet().stream()
+                .filter(e -> e.getValue().account().avoidWhenExhausted())
+                .map(e -> Map.entry(e.getKey(), e.getValue()))
+                .toList();
         hints.keySet().retainAll(next.keySet());
         for (ProviderBalanceLow crossing : crossings) {
             publish(crossing);
