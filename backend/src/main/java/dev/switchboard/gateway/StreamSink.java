@@ -22,7 +22,14 @@ public interface StreamSink {
         begin(requestId, providerId, model);
     }
 
+    /** Writes a chunk; it reaches the client at the latest on the next {@link #flush} or at the end. */
     void chunk(ObjectNode openAiChunk) throws IOException;
+
+    /**
+     * The upstream has nothing more buffered: push what was written to the client now. Chunks that
+     * arrive together are written together, and a chunk never waits for the next one.
+     */
+    default void flush() throws IOException {}
 
     /** The call is settled; {@code usageChunk} is the final usage chunk in the OpenAI shape. */
     void complete(CallReceipt receipt, ObjectNode usageChunk) throws IOException;

@@ -3,6 +3,7 @@ package dev.switchboard.gateway;
 import dev.switchboard.gateway.routing.Candidate;
 import dev.switchboard.gateway.routing.RoutePlan;
 import dev.switchboard.gateway.tokens.TokenCounter;
+import dev.switchboard.gateway.upstream.ChatStreamListener;
 import dev.switchboard.gateway.upstream.ProviderAdapters;
 import dev.switchboard.gateway.upstream.UpstreamException;
 import dev.switchboard.gateway.upstream.Usage;
@@ -81,7 +82,17 @@ final class StreamedCall {
                         .chatStream(
                                 target,
                                 GatewayService.forUpstream(request.body(), target.upstreamModel()),
-                                this::onChunk);
+                                new ChatStreamListener() {
+                                    @Override
+                                    public void onChunk(ObjectNode chunk) {
+                                        StreamedCall.this.onChunk(chunk);
+                                    }
+
+                                    @Override
+                                    public void onCaughtUp() {
+                                        flushToClient();
+                                    }
+                                });
             });
         } catch (UpstreamCalls.Exhausted e) {
             settle(null, new Usage(0, 0, 0, 0), UsageSource.PROVIDER, CallStatus.UPSTREAM_ERROR, e.fallbackChain);
@@ -155,6 +166,17 @@ final class StreamedCall {
                 sink.begin(requestId, current.providerId(), current.model(), admission.leftAtAdmission());
             }
             sink.chunk(chunk);
+        } catch (IOException e) {
+            throw new ClientGone(e);
+        }
+    }
+
+    private void flushToClient() {
+        if (!begun) {
+            return; // nothing written yet (a fallback before the first chunk stays invisible)
+        }
+        try {
+            sink.flush();
         } catch (IOException e) {
             throw new ClientGone(e);
         }

@@ -15,4 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
 public interface ChatStreamListener {
 
     void onChunk(ObjectNode openAiChunk);
+
+    /**
+     * Every chunk that arrived so far has been passed on, and the adapter is about to wait for more
+     * bytes: the moment to push what was written to the client, so that chunks arriving together
+     * leave together (one write) and none waits behind a slow upstream.
+     */
+    default void onCaughtUp() {}
 }

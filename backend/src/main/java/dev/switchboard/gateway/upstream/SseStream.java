@@ -116,6 +116,11 @@ final class SseStream implements AutoCloseable {
         }
     }
 
+    /** Whether bytes already received hold more to read: the next {@link #next} will not wait. */
+    boolean buffered() {
+        return !lines.isEmpty() || !arrivals.isEmpty();
+    }
+
     /** Stops reading; an unfinished body is cancelled, which closes its connection. */
     @Override
     public void close() {

@@ -134,6 +134,9 @@ final class UpstreamTransport implements AutoCloseable {
                     sink.flush();
                     return translator.usage();
                 }
+                if (!events.buffered()) {
+                    listener.onCaughtUp();
+                }
             }
         }
     }

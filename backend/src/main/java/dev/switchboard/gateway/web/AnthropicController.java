@@ -95,6 +95,12 @@ class AnthropicController {
             for (MessagesStream.Event event : stream.finish(usageChunk.path("usage"))) {
                 write(event);
             }
+            out.flush();
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
         }
 
         @Override
@@ -108,7 +114,6 @@ class AnthropicController {
         private void write(MessagesStream.Event event) throws IOException {
             out.write(("event: " + event.name() + "\ndata: " + json.writeValueAsString(event.data()) + "\n\n")
                     .getBytes(StandardCharsets.UTF_8));
-            out.flush();
         }
     }
 }

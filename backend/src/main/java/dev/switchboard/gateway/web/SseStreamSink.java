@@ -58,11 +58,18 @@ class SseStreamSink implements StreamSink {
         write(": " + GatewayResponses.COST + " " + receipt.retail().toDecimal().toPlainString() + " "
                 + receipt.retail().currency().getCurrencyCode() + "\n\n");
         data("[DONE]");
+        out.flush();
     }
 
     @Override
     public void fail(CallReceipt receipt, GatewayException error) throws IOException {
         data(json.writeValueAsString(GatewayResponses.openAiError(error)));
+        out.flush();
+    }
+
+    @Override
+    public void flush() throws IOException {
+        out.flush();
     }
 
     private void data(String payload) throws IOException {
@@ -71,6 +78,5 @@ class SseStreamSink implements StreamSink {
 
     private void write(String text) throws IOException {
         out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.flush();
     }
 }

@@ -15,6 +15,8 @@ import dev.switchboard.gateway.upstream.UpstreamException.ServerError;
 import dev.switchboard.gateway.upstream.UpstreamException.StreamCut;
 import dev.switchboard.gateway.upstream.UpstreamException.Timeout;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,34 @@ class OpenAiCompatibleAdapterTest {
                 {"id":"x","choices":[{"index":0,"message":{"role":"assistant","content":"ok"},"finish_reason":"stop"}]}"""));
 
         assertThat(adapter.chat(target("vllm", ""), request()).usage()).isNull();
+    }
+
+    @Test
+    void the_listener_is_told_it_caught_up_before_a_pause_so_a_chunk_never_waits_for_the_next() {
+        String chunk =
+                "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"%s\"},\"finish_reason\":null}]}";
+        fake.reply(sse(
+                data(chunk.formatted("Hel")) + data(chunk.formatted("lo")), // one write
+                Duration.ofMillis(300),
+                data(chunk.formatted("!")),
+                data("{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}"),
+                "data: [DONE]\n\n"));
+        List<String> seen = new ArrayList<>();
+
+        adapter.chatStream(target("openai", "k"), request(), new ChatStreamListener() {
+            @Override
+            public void onChunk(ObjectNode c) {
+                seen.add(c.path("choices").path(0).path("delta").path("content").asString("<end>"));
+            }
+
+            @Override
+            public void onCaughtUp() {
+                seen.add("caught-up");
+            }
+        });
+
+        assertThat(seen).containsSubsequence("Hel", "lo", "caught-up", "!");
+        assertThat(seen.subList(0, seen.indexOf("!"))).contains("caught-up");
     }
 
     @Test

@@ -34,7 +34,8 @@ final class GatewayClient {
     }
 
     /** A streamed reply: its status, headers and the SSE lines as they arrived. */
-    record Stream(int status, HttpResponse<?> raw, List<String> lines) {
+    /** A streamed reply: its non-blank lines, and when each arrived ({@link System#nanoTime}). */
+    record Stream(int status, HttpResponse<?> raw, List<String> lines, List<Long> arrivals) {
         List<JsonNode> data() {
             return lines.stream()
                     .filter(l -> l.startsWith("data: ") && !l.equals("data: [DONE]"))
@@ -82,17 +83,20 @@ final class GatewayClient {
             HttpResponse<java.io.InputStream> r =
                     HTTP.send(request(path, body).build(), HttpResponse.BodyHandlers.ofInputStream());
             List<String> lines = new ArrayList<>();
+            List<Long> arrivals = new ArrayList<>();
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
                 String line;
                 while (lines.size() < maxLines && (line = reader.readLine()) != null) {
                     if (!line.isEmpty()) {
                         lines.add(line);
+                        arrivals.add(System.nanoTime());
                     }
                 }
             } catch (IOException cut) {
                 lines.add("(connection closed: " + cut.getMessage() + ")");
+                arrivals.add(System.nanoTime());
             }
-            return new Stream(r.statusCode(), r, lines);
+            return new Stream(r.statusCode(), r, lines, arrivals);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -93,6 +93,27 @@ class GatewayIT {
     }
 
     @Test
+    void a_streamed_token_reaches_the_client_as_it_is_generated_not_with_the_last_one() {
+        // sim-fast waits 5 ms between tokens; 16 chunks fit the 8 KB response buffer, so a gateway that did
+        // not flush as it goes would deliver them all at once, at the end
+        GatewayClient.Stream stream = master.stream("/v1/chat/completions", """
+                {"model":"sim-chat","stream":true,"max_tokens":16,
+                 "messages":[{"role":"user","content":"Stream a long sentence about ledgers and budgets."}]}""", 10_000);
+
+        assertThat(stream.status()).isEqualTo(200);
+        assertThat(stream.header("x-switchboard-provider")).isEqualTo("sim-fast");
+        List<Long> contentArrivals = new java.util.ArrayList<>();
+        for (int i = 0; i < stream.lines().size(); i++) {
+            if (stream.lines().get(i).contains("\"content\"")) {
+                contentArrivals.add(stream.arrivals().get(i));
+            }
+        }
+        assertThat(contentArrivals).hasSizeGreaterThan(5);
+        long spreadMillis = (contentArrivals.getLast() - contentArrivals.getFirst()) / 1_000_000;
+        assertThat(spreadMillis).as("ms between the first and the last token").isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
     void tools_route_around_a_provider_that_cannot_call_them() {
         GatewayClient.Reply reply = master.post("/v1/chat/completions", """
                 {"model":"sim-chat","messages":[{"role":"user","content":"What is the weather in Paris?"}],
