@@ -40,10 +40,13 @@ final class GatewayResponses {
         budget(response, receipt.budget());
     }
 
+    /** The body with its length: one write, no chunked framing for the client to undo. */
     static void json(JsonMapper json, HttpServletResponse response, int status, JsonNode body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), body);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     static ObjectNode openAiError(GatewayException e) {

@@ -26,9 +26,13 @@ class RequestBodies {
         if (request.getContentLengthLong() > maxBytes) {
             throw GatewayException.tooLarge(maxBytes);
         }
+        long declared = request.getContentLengthLong();
         byte[] body;
         try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            // a declared length is read exactly, in one buffer; otherwise up to one byte past the limit
+            body = declared >= 0
+                    ? in.readNBytes((int) declared)
+                    : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (IOException e) {
             throw GatewayException.invalidRequest(null, "The request body could not be read: " + e.getMessage());
         }
