@@ -9,7 +9,8 @@ import org.springframework.boot.convert.DurationStyle;
 /**
  * What {@code ./switchboard bench gateway [options]} was asked for.
  *
- * @param warmup load before each measurement, not recorded (JIT, connection pools, caches)
+ * @param warmup load before each measurement, not recorded (connection pools, caches); the JIT
+ *     warm-up at the start runs three times as long per scenario
  * @param duration the measured time of each scenario
  * @param concurrency closed-loop workers of the throughput mode
  * @param rate requests per second of the fixed-rate mode (the target load)

@@ -85,11 +85,12 @@ public final class GatewayBench {
 
         Report report = new Report(System.out);
         report.environment(options);
-        // The JIT first: every scenario under full load once, so that the first mode measured (one
-        // worker) does not run on interpreted or C1 code the later ones have left behind.
+        // The JIT first: every scenario under full load for three warm-ups, so that the first mode
+        // measured (one worker) neither runs on interpreted or C1 code the later ones have left behind
+        // nor shares the two cores with C2 (after 5 s per scenario it still took 40 % of a core).
         scenarios.forEach((scenario, call) -> {
             System.out.printf("   warming up %s ...%n", scenario.label);
-            Load.closedLoop(call, options.concurrency(), options.warmup());
+            Load.closedLoop(call, options.concurrency(), options.warmup().multipliedBy(3));
         });
         Map<Mode, List<Row>> results = new EnumMap<>(Mode.class);
         for (Mode mode : options.modes()) {

@@ -27,10 +27,27 @@ final class Load {
     private static final int MAX_IN_FLIGHT = 1_000;
 
     /** What one run measured. */
-    record Measurement(long ok, long failed, Duration elapsed, Histogram latency, Histogram ttft, String firstFailure) {
+    record Measurement(
+            long ok,
+            long failed,
+            Duration elapsed,
+            Histogram latency,
+            Histogram ttft,
+            String firstFailure,
+            CpuMeter.Spent cpu) {
 
         double perSecond() {
             return ok / (elapsed.toNanos() / 1e9);
+        }
+
+        /** CPU microseconds (this JVM and the database) per successful request. */
+        double cpuMicrosPerRequest() {
+            return ok == 0 ? 0 : cpu.totalNanos() / 1e3 / ok;
+        }
+
+        /** The database's part of {@link #cpuMicrosPerRequest}. */
+        double databaseCpuMicrosPerRequest() {
+            return ok == 0 ? 0 : cpu.databaseNanos() / 1e3 / ok;
         }
     }
 
@@ -39,6 +56,7 @@ final class Load {
     /** {@code workers} loops sending back to back for {@code duration}; then waits for the last replies. */
     static Measurement closedLoop(ChatCalls.Call call, int workers, Duration duration) {
         Recording recording = new Recording();
+        CpuMeter.Reading cpu = CpuMeter.now();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -51,7 +69,7 @@ final class Load {
                 });
             }
         }
-        return recording.result(System.nanoTime() - start);
+        return recording.result(System.nanoTime() - start, CpuMeter.now().since(cpu));
     }
 
     /**
@@ -64,6 +82,7 @@ final class Load {
         Recording recording = new Recording();
         AtomicInteger inFlight = new AtomicInteger();
         long interval = 1_000_000_000L / perSecond;
+        CpuMeter.Reading cpu = CpuMeter.now();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -87,7 +106,7 @@ final class Load {
                 });
             }
         }
-        return recording.result(System.nanoTime() - start);
+        return recording.result(System.nanoTime() - start, CpuMeter.now().since(cpu));
     }
 
     private static ChatCalls.Outcome send(ChatCalls.Call call) {
@@ -127,9 +146,9 @@ final class Load {
             firstFailure.compareAndSet(null, why);
         }
 
-        Measurement result(long elapsedNanos) {
+        Measurement result(long elapsedNanos, CpuMeter.Spent cpu) {
             return new Measurement(
-                    ok.sum(), failed.sum(), Duration.ofNanos(elapsedNanos), latency, ttft, firstFailure.get());
+                    ok.sum(), failed.sum(), Duration.ofNanos(elapsedNanos), latency, ttft, firstFailure.get(), cpu);
         }
     }
 }

@@ -71,6 +71,8 @@ final class Report {
                 options.rate());
         out.println("          one JDK HttpClient (HTTP/1.1, keep-alive) for direct and gateway calls, same body;"
                 + " the app, the upstream and the load generator share this JVM and these cores");
+        out.println("cpu       us/req: CPU time of this JVM and of the PostgreSQL processes per successful request"
+                + " (steadier than req/s when other work shares the machine); the added figure is the gateway's own");
         out.println();
     }
 
@@ -90,8 +92,19 @@ final class Report {
                                 + " req/s, open loop, latency from when each request was due --";
                 });
         out.printf(
-                "%-24s %9s %8s %6s %8s %8s %8s %8s %9s %9s%n",
-                "scenario", "req/s", "ok", "failed", "p50 ms", "p90 ms", "p99 ms", "max ms", "ttft p50", "ttft p99");
+                "%-24s %9s %8s %6s %8s %8s %8s %8s %9s %9s %11s %10s%n",
+                "scenario",
+                "req/s",
+                "ok",
+                "failed",
+                "p50 ms",
+                "p90 ms",
+                "p99 ms",
+                "max ms",
+                "ttft p50",
+                "ttft p99",
+                "cpu us/req",
+                "of it db");
         Measurement baseline = null;
         for (Row row : rows) {
             Measurement m = row.measurement();
@@ -99,7 +112,7 @@ final class Report {
             boolean streaming = row.scenario().streaming;
             out.printf(
                     Locale.ROOT,
-                    "%-24s %9.1f %8d %6d %8.3f %8.3f %8.3f %8.3f %9s %9s%n",
+                    "%-24s %9.1f %8d %6d %8.3f %8.3f %8.3f %8.3f %9s %9s %11.0f %10.0f%n",
                     row.scenario().label,
                     m.perSecond(),
                     m.ok(),
@@ -109,7 +122,9 @@ final class Report {
                     ms(l, 99),
                     l.getMaxValue() / 1000.0,
                     streaming ? format(ms(m.ttft(), 50)) : "-",
-                    streaming ? format(ms(m.ttft(), 99)) : "-");
+                    streaming ? format(ms(m.ttft(), 99)) : "-",
+                    m.cpuMicrosPerRequest(),
+                    m.databaseCpuMicrosPerRequest());
             if (m.firstFailure() != null) {
                 out.println("    first failure: " + m.firstFailure());
             }
@@ -118,13 +133,16 @@ final class Report {
             } else if (baseline != null) {
                 out.printf(
                         Locale.ROOT,
-                        "  %-22s %8.2fx %24s %+8.3f %8s %+8.3f%n",
+                        "  %-22s %8.2fx %24s %+8.3f %8s %+8.3f %29s %+11.0f %+10.0f%n",
                         "added by the gateway",
                         m.perSecond() / baseline.perSecond(),
                         "(req/s ratio; latency: gateway - direct)",
                         ms(l, 50) - ms(baseline.latency(), 50),
                         "",
-                        ms(l, 99) - ms(baseline.latency(), 99));
+                        ms(l, 99) - ms(baseline.latency(), 99),
+                        "",
+                        m.cpuMicrosPerRequest() - baseline.cpuMicrosPerRequest(),
+                        m.databaseCpuMicrosPerRequest() - baseline.databaseCpuMicrosPerRequest());
             }
         }
         out.println();
