@@ -34,6 +34,9 @@ public interface StreamSink {
     /** The call is settled; {@code usageChunk} is the final usage chunk in the OpenAI shape. */
     void complete(CallReceipt receipt, ObjectNode usageChunk) throws IOException;
 
-    /** The stream broke after it began; the part that was delivered is settled and charged. */
+    /**
+     * The stream broke after it began; the part that was delivered is settled and charged ({@code
+     * receipt}), or could not be recorded at all ({@code receipt} null, the error says so).
+     */
     void fail(CallReceipt receipt, GatewayException error) throws IOException;
 }

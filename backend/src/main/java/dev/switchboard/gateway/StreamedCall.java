@@ -100,7 +100,7 @@ final class StreamedCall {
         } catch (UpstreamException cut) {
             // broke after the first byte: charge what was generated, then tell the client
             Usage usage = cut.partialUsage().orElseGet(this::countedUsage);
-            CallReceipt receipt = settle(
+            CallReceipt receipt = settleOrTellClient(
                     current,
                     usage,
                     cut.partialUsage().isPresent() ? UsageSource.PROVIDER : UsageSource.TOKENIZER,
@@ -132,7 +132,7 @@ final class StreamedCall {
             throw e;
         }
         Usage usage = served.value() != null ? served.value() : countedUsage();
-        CallReceipt receipt = settle(
+        CallReceipt receipt = settleOrTellClient(
                 served.candidate(),
                 usage,
                 served.value() != null ? UsageSource.PROVIDER : UsageSource.TOKENIZER,
@@ -168,6 +168,34 @@ final class StreamedCall {
             sink.chunk(chunk);
         } catch (IOException e) {
             throw new ClientGone(e);
+        }
+    }
+
+    /**
+     * Settles; when that fails after the stream began (the database is unreachable), the client gets an
+     * error event instead of a stream that just stops without {@code [DONE]}, then the failure goes on
+     * to be logged. Before the stream began the endpoint answers with an ordinary error.
+     */
+    private CallReceipt settleOrTellClient(
+            Candidate servedBy, Usage usage, UsageSource source, CallStatus status, List<String> chain) {
+        try {
+            return settle(servedBy, usage, source, status, chain);
+        } catch (RuntimeException e) {
+            if (begun) {
+                try {
+                    sink.fail(
+                            null,
+                            GatewayException.upstream(
+                                    503,
+                                    "ledger_unavailable",
+                                    "The call could not be recorded in the usage ledger, so its answer is not"
+                                            + " confirmed; retry it.",
+                                    null));
+                } catch (IOException gone) {
+                    // the client left as well
+                }
+            }
+            throw e;
         }
     }
 
