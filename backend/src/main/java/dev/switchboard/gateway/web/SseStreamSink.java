@@ -45,9 +45,15 @@ class SseStreamSink implements StreamSink {
         GatewayResponses.budget(response, budget); // nothing is written yet: headers still go out
     }
 
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END_OF_EVENT = "\n\n".getBytes(StandardCharsets.UTF_8);
+
+    /** The hot path of a stream: the chunk's JSON bytes go out as they are, no String in between. */
     @Override
     public void chunk(ObjectNode openAiChunk) throws IOException {
-        data(json.writeValueAsString(openAiChunk));
+        out.write(DATA);
+        out.write(json.writeValueAsBytes(openAiChunk));
+        out.write(END_OF_EVENT);
     }
 
     @Override
