@@ -38,21 +38,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <h2>Batching</h2>
  * One transaction per operation serialises every call of a busy department on its counter row's lock
  * (and on a commit each), which caps such a department at a few hundred calls a second. So each node
- * groups concurrent requests: callers enqueue and wait on a future; one flusher thread per kind takes
- * whatever queued meanwhile (up to {@code switchboard.budget.batching.max-size}) and decides it in ONE
- * transaction:
+ * groups concurrent requests: callers enqueue, and one of them at a time per kind (see {@link Batcher})
+ * takes whatever queued meanwhile (up to {@code switchboard.budget.batching.max-size}) and decides it
+ * at once:
  * <ul>
  *   <li>reserve: read the budgets that apply (a recursive query up the org tree), lock their current
  *       period counters in key order ({@code FOR NO KEY UPDATE}; new periods are created at zero),
  *       decide each request in arrival order against the locked values, then ONE statement raises
  *       each counter once by the batch's total (a conditional UPDATE that re-checks the hard limit)
  *       and inserts all the holds;
- *   <li>settle/release: one multi-row INSERT of the ledger rows ({@code ON CONFLICT (request_id) DO
- *       NOTHING RETURNING}), one DELETE of the holds ({@code RETURNING}: only what this transaction
- *       deleted is taken off), then ONE statement locks the counters in key order and moves each once
- *       (spend up, reserved down); alert rows only when a threshold was crossed.
- * </ul>
- * Under the hot counter's lock a batch spends at most two round trips and its commit, whatever its size.
+ *   <li>settle/release: ONE statement, committed on its own: inserts the ledger rows ({@code ON
+ *       CONFLICT (request_id) DO NOTHING RETURNING}), deletes the holds ({@code RETURNING}: only what
+ *       this statement deleted is taken off), locks the counters in key order and moves each once
+ *       (spend up, reserved down), and records the thresholds that spend crossed.
  * </ul>
  * Batches grow with load and cost the same few round trips and one commit whatever their size. Nodes
  * still contend on the hot row, but per batch instead of per call. A failing batch is retried on

@@ -49,7 +49,8 @@ public record BudgetProperties(
      * @param enabled group concurrent requests into one transaction per batch; off, every reservation
      *     and settlement is its own transaction on the caller's thread (the baseline of the benchmark)
      * @param maxSize the most requests one transaction decides
-     * @param flushers threads that run batches, per kind (reserve, settle)
+     * @param flushers batches that may run at once, per kind (reserve, settle); callers run them on
+     *     their own threads
      * @param timeout how long a caller waits for its batch before giving up (a hold granted after that
      *     expires and is swept)
      * @param queueCapacity requests waiting beyond this are refused at once rather than queued
