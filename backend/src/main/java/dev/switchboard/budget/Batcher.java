@@ -149,15 +149,21 @@ final class Batcher<I, O> {
         long deadline = System.nanoTime() + settings.timeout().toNanos();
         while (!pending.done()) {
             if (slots.tryAcquire()) {
+                boolean ran = false;
                 try {
                     while (!pending.done() && !queue.isEmpty()) {
                         runNextBatch();
+                        ran = true;
                     }
                 } finally {
                     slots.release();
                 }
                 wakeOldestWaiter();
-                continue;
+                if (ran) {
+                    continue;
+                }
+                // nothing queued and ours not decided: it is in a batch another slot is running, whose
+                // leader wakes us when it completes it; wait instead of taking the free slot again
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
