@@ -114,6 +114,28 @@ class GatewayIT {
     }
 
     @Test
+    void an_anthropic_style_stream_also_reaches_the_client_token_by_token() {
+        // sim-claude waits 20 ms between tokens; 16 of them fit the response buffer (see above)
+        GatewayClient.Stream stream = master.stream("/v1/messages", """
+                {"model":"sim-claude","max_tokens":16,"stream":true,
+                 "messages":[{"role":"user","content":"Stream a long sentence about invoices and budgets."}]}""", 10_000);
+
+        assertThat(stream.status()).isEqualTo(200);
+        List<Long> deltaArrivals = new java.util.ArrayList<>();
+        for (int i = 0; i < stream.lines().size(); i++) {
+            if (stream.lines().get(i).startsWith("data: ")
+                    && stream.lines().get(i).contains("\"text_delta\"")) {
+                deltaArrivals.add(stream.arrivals().get(i));
+            }
+        }
+        assertThat(deltaArrivals).hasSizeGreaterThan(5);
+        long spreadMillis = (deltaArrivals.getLast() - deltaArrivals.getFirst()) / 1_000_000;
+        assertThat(spreadMillis)
+                .as("ms between the first and the last text delta")
+                .isGreaterThanOrEqualTo(50);
+    }
+
+    @Test
     void tools_route_around_a_provider_that_cannot_call_them() {
         GatewayClient.Reply reply = master.post("/v1/chat/completions", """
                 {"model":"sim-chat","messages":[{"role":"user","content":"What is the weather in Paris?"}],
