@@ -167,10 +167,12 @@ final class Batcher<I, O> {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
+                abandon(pending);
                 throw new IllegalStateException(name + " did not answer within " + settings.timeout());
             }
             LockSupport.parkNanos(this, left);
             if (Thread.interrupted()) {
+                abandon(pending);
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(name + ": interrupted while waiting");
             }
@@ -179,6 +181,16 @@ final class Batcher<I, O> {
             throw pending.failure instanceof RuntimeException r ? r : new IllegalStateException(pending.failure);
         }
         return pending.value;
+    }
+
+    /**
+     * The caller gives up: a request still queued is taken out, so it is never decided behind its
+     * caller's back (a reservation nobody would settle), and the next oldest caller is woken in case
+     * this one was the one woken to lead. A request already in a running batch is decided anyway.
+     */
+    private void abandon(Pending<I, O> pending) {
+        queue.remove(pending);
+        wakeOldestWaiter();
     }
 
     /** The slot just freed and requests are still queued: their oldest caller leads next. */

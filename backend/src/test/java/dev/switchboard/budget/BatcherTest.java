@@ -110,6 +110,43 @@ class BatcherTest {
     }
 
     @Test
+    void a_caller_that_gave_up_has_its_request_dropped_and_the_next_caller_is_still_served() throws Exception {
+        CountDownLatch releaseFirstBatch = new CountDownLatch(1);
+        List<Integer> decided = new CopyOnWriteArrayList<>();
+        Batcher<Integer, Integer> batcher = new Batcher<>(
+                "test",
+                batch -> {
+                    decided.addAll(batch);
+                    if (batch.contains(0)) {
+                        await(releaseFirstBatch);
+                    }
+                    return batch.stream().map(Batcher.Result::ok).toList();
+                },
+                new BudgetProperties.Batching(true, 100, 1, Duration.ofMillis(1_000), 1000));
+        batcher.start();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Integer> leader = callers.submit(() -> batcher.submit(0));
+            while (!decided.contains(0)) {
+                Thread.onSpinWait();
+            }
+            Future<Integer> givesUp = callers.submit(() -> batcher.submit(1));
+            while (batcher.queued() < 1) {
+                Thread.onSpinWait();
+            }
+            Thread.sleep(500);
+            Future<Integer> next = callers.submit(() -> batcher.submit(2));
+            assertThatThrownBy(givesUp::get).hasMessageContaining("did not answer within");
+            releaseFirstBatch.countDown(); // 1 s after caller 1 came, 0.5 s before caller 2's deadline
+
+            assertThat(leader.get()).isZero();
+            assertThat(next.get()).isEqualTo(2);
+        } finally {
+            batcher.stop();
+        }
+        assertThat(decided).containsExactly(0, 2);
+    }
+
+    @Test
     void a_failing_batch_is_split_so_only_the_bad_request_fails() throws Exception {
         Batcher<Integer, Integer> batcher = new Batcher<>(
                 "test",
