@@ -236,7 +236,9 @@ final class CounterStore {
     /**
      * Settles a batch in ONE statement, so that outside a transaction it commits on its own and costs
      * one round trip: writes the ledger rows ({@code rows}: the ledger's own WITH clauses), deletes the
-     * holds of {@code reservations}, then locks the counters involved in key order (like {@link #lock})
+     * holds of {@code reservations} (skipping any the sweeper has locked: it is releasing them, and
+     * waiting for it could deadlock, its lock order being by expiry), then locks the counters involved
+     * in key order (like {@link #lock})
      * and moves each once: spend up by the {@code charges} of the requests whose row this statement
      * wrote, reserved down by the holds it deleted. Thresholds the spend crossed become alert rows. A
      * request settled before (its row already there) charges nothing; a hold already released by
@@ -266,7 +268,9 @@ final class CounterStore {
     private static final String SETTLE_ALL = """
             ,
             released AS (
-              DELETE FROM budget_reservation WHERE reservation_id = ANY(?::uuid[])
+              DELETE FROM budget_reservation WHERE (reservation_id, budget_id) IN (
+                SELECT reservation_id, budget_id FROM budget_reservation WHERE reservation_id = ANY(?::uuid[])
+                FOR UPDATE SKIP LOCKED)
               RETURNING budget_id, period_start, amount_micros),
             charged AS (
               SELECT c.id, c.start, c.amount

@@ -228,6 +228,38 @@ class BudgetGuardIT {
     }
 
     @Test
+    void a_settlement_does_not_wait_for_a_hold_the_sweeper_is_releasing_and_leaves_it_to_the_sweeper()
+            throws Exception {
+        OrgUnitId department = fixture.department();
+        BudgetId budget = fixture.monthly(department, usd(10), Enforcement.HARD);
+        Reservation held = reserve(department, null, usd(6));
+
+        var settling = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        try (java.sql.Connection sweeper = dataSource.getConnection()) {
+            sweeper.setAutoCommit(false);
+            try (var lock =
+                    sweeper.prepareStatement("SELECT 1 FROM budget_reservation WHERE reservation_id = ? FOR UPDATE")) {
+                lock.setObject(1, held.id());
+                lock.executeQuery().close();
+            }
+            // waiting here for the sweeper's lock is how the two could deadlock (they lock in other orders)
+            var settled = settling.submit(
+                    () -> guard.settle(held, BudgetFixture.entry(held, department, usd(2.5), CallStatus.OK)));
+            assertThat(settled.get(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(fixture.counter(budget, MAY)).containsExactly(usd(2.5), usd(6));
+            try (var delete = sweeper.prepareStatement("DELETE FROM budget_reservation WHERE reservation_id = ?")) {
+                delete.setObject(1, held.id());
+                delete.executeUpdate();
+            }
+            sweeper.commit(); // (the real sweeper takes the hold off the counter in this transaction)
+        } finally {
+            settling.close(); // after the lock is gone: a settlement still waiting for it finishes
+        }
+        assertThat(fixture.holdRows(budget)).isZero();
+        assertThat(fixture.ledgerRetail(department)).isEqualTo(usd(2.5));
+    }
+
+    @Test
     void settling_the_same_call_twice_charges_once() {
         OrgUnitId department = fixture.department();
         BudgetId budget = fixture.monthly(department, usd(10), Enforcement.HARD);
