@@ -5,14 +5,10 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The append-only record of every model call: what it cost wholesale, what it was charged retail,
@@ -23,38 +19,23 @@ public class UsageLedger {
 
     private final UsageLedgerRepository rows;
     private final UsageSummaryRepository summaries;
-    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    UsageLedger(
-            UsageLedgerRepository rows,
-            UsageSummaryRepository summaries,
-            TransactionTemplate transactions,
-            Clock clock) {
+    UsageLedger(UsageLedgerRepository rows, UsageSummaryRepository summaries, Clock clock) {
         this.rows = rows;
         this.summaries = summaries;
-        this.transactions = transactions;
         this.clock = clock;
     }
 
     /**
      * Writes the entry and commits it before returning (the gateway calls this before it sends the last
-     * byte of a response). Inside a transaction the row joins it (and commits with it); otherwise it is
-     * written in a short transaction of its own. (Gateway calls settle in batches through the budget
-     * engine, see {@link #recordAll}.)
+     * byte of a response). It is one statement (the {@link #rowsOf} clauses): inside a transaction the
+     * row joins it (and commits with it); otherwise it commits on its own. (Gateway calls settle in
+     * batches through the budget engine, which puts {@link #rowsOf} in its own statement.)
      *
      * @return true if this call wrote the row, false if an entry with this request id already existed
      */
     public boolean record(UsageEntry entry) {
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return recordHere(entry);
-        }
-        return Boolean.TRUE.equals(transactions.execute(status -> recordHere(entry)));
-    }
-
-    private boolean recordHere(UsageEntry entry) {
-        rows.holdRecordingLock();
-        // stamped after the lock: a row recorded after a cut on this node says so by its time too
         return rows.insertOnce(entry, clock.instant());
     }
 
@@ -76,12 +57,7 @@ public class UsageLedger {
      */
     public static UsageLedger writingThrough(DataSource dataSource, Clock clock) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        UsageLedgerRepository rows = new UsageLedgerRepository(jdbc, new NamedParameterJdbcTemplate(dataSource));
-        return new UsageLedger(
-                rows,
-                new UsageSummaryRepository(jdbc),
-                new TransactionTemplate(new JdbcTransactionManager(dataSource)),
-                clock);
+        return new UsageLedger(new UsageLedgerRepository(jdbc), new UsageSummaryRepository(jdbc), clock);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,8 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,28 +33,15 @@ class UsageLedgerRepository {
     static final long RECORDING_LOCK = 0x5357_4c65_6467_6572L; // "SWLedger"
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
 
-    UsageLedgerRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    UsageLedgerRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.named = named;
-    }
-
-    /**
-     * Holds the recording lock shared until the current transaction ends: a {@link #cut} waits for this
-     * transaction, and one in progress makes this wait. Call it before {@link #insertOnce}.
-     */
-    void holdRecordingLock() {
-        jdbc.sql("SELECT pg_advisory_xact_lock_shared(?)")
-                .param(RECORDING_LOCK)
-                .query()
-                .listOfRows();
     }
 
     /**
      * The ledger's cut: waits until no row is being recorded, then returns the highest id. Every row at
      * or below it is committed; every row recorded later gets a higher id (ids come from a sequence, and
-     * recorders take {@link #holdRecordingLock} before they draw one). The lock is released when the
+     * recorders hold it shared before they draw one, see {@link #rowsOf}). The lock is released when the
      * caller's transaction ends: keep that transaction short.
      */
     long cut() {
@@ -70,19 +54,17 @@ class UsageLedgerRepository {
                 .single();
     }
 
-    /** One row's values, as named parameters. */
-    private static final String ROW = """
-            (:requestId, :occurredAt, :apiKeyId, :orgUnitId, :projectId, :providerId, :model, \
-            :input, :output, :cached, :reasoning, :source, :currency, \
-            :wholesale, :retail, :markup, :latency, :ttft, :status, :chain, \
-            :workflowRunId, :stepId, :pricePlanId, :recordedAt)""";
-
-    private static final String INSERT_ONCE = "INSERT INTO usage_ledger (" + COLUMNS + ", recorded_at) VALUES " + ROW
-            + " ON CONFLICT (request_id) DO NOTHING";
-
-    /** Inserts the entry unless its request id is already there; true when this call wrote it. */
-    boolean insertOnce(UsageEntry e, Instant recordedAt) {
-        return named.update(INSERT_ONCE, params(e, recordedAt)) == 1;
+    /**
+     * Inserts the entry unless its request id is already there, in one statement that holds the
+     * recording lock like every recording ({@link #rowsOf}); true when this call wrote it.
+     */
+    boolean insertOnce(UsageEntry entry, Instant recordedAt) {
+        LedgerRows row = rowsOf(List.of(entry), recordedAt);
+        return jdbc.sql("WITH " + row.withClauses() + " SELECT count(*) FROM written")
+                        .params(row.params())
+                        .query(Long.class)
+                        .single()
+                == 1;
     }
 
     /**
@@ -204,41 +186,6 @@ class UsageLedgerRepository {
                     .append('"');
         }
         return literal.append('}').toString();
-    }
-
-    private static MapSqlParameterSource params(UsageEntry e, Instant recordedAt) {
-        return new MapSqlParameterSource()
-                .addValue("requestId", e.requestId())
-                .addValue("occurredAt", Timestamp.from(e.occurredAt()))
-                // nullable values carry their type: a null without one makes the driver ask the server
-                .addValue("apiKeyId", e.apiKeyId(), Types.OTHER)
-                .addValue("orgUnitId", e.orgUnitId().value())
-                .addValue(
-                        "projectId",
-                        e.projectId() == null ? null : e.projectId().value(),
-                        Types.OTHER)
-                .addValue("providerId", e.providerId(), Types.VARCHAR)
-                .addValue("model", e.model())
-                .addValue("input", e.inputTokens())
-                .addValue("output", e.outputTokens())
-                .addValue("cached", e.cachedTokens())
-                .addValue("reasoning", e.reasoningTokens())
-                .addValue("source", e.usageSource().name())
-                .addValue("currency", e.wholesale().currency().getCurrencyCode())
-                .addValue("wholesale", e.wholesale().micros())
-                .addValue("retail", e.retail().micros())
-                .addValue("markup", e.markupBasisPoints(), Types.INTEGER)
-                .addValue("latency", e.latencyMillis())
-                .addValue("ttft", e.timeToFirstTokenMillis(), Types.BIGINT)
-                .addValue("chain", e.fallbackChain().toArray(String[]::new))
-                .addValue("status", e.status().name())
-                .addValue("workflowRunId", e.workflowRunId(), Types.VARCHAR)
-                .addValue("stepId", e.stepId(), Types.VARCHAR)
-                .addValue(
-                        "pricePlanId",
-                        e.pricePlanId() == null ? null : e.pricePlanId().value(),
-                        Types.OTHER)
-                .addValue("recordedAt", Timestamp.from(recordedAt));
     }
 
     List<UsageEntry> find(UsageQuery q) {
