@@ -119,8 +119,7 @@ final class Batcher<I, O> {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // a batch run here would join the caller's transaction: a helper thread leads instead
             try {
-                return helpers.submit(() -> await(enqueue(item, Thread.currentThread())))
-                        .get();
+                return helpers.submit(() -> await(enqueue(item))).get();
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
@@ -130,11 +129,12 @@ final class Batcher<I, O> {
                 throw new IllegalStateException(name + " is not running");
             }
         }
-        return await(enqueue(item, Thread.currentThread()));
+        return await(enqueue(item));
     }
 
-    private Pending<I, O> enqueue(I item, Thread waiter) {
-        Pending<I, O> pending = new Pending<>(item, waiter);
+    /** Queues {@code item}; the calling thread is the one its answer wakes. */
+    private Pending<I, O> enqueue(I item) {
+        Pending<I, O> pending = new Pending<>(item, Thread.currentThread());
         if (!queue.offer(pending)) {
             throw new IllegalStateException(name + " is overloaded: " + settings.queueCapacity() + " requests queued");
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.platform;
 
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -10,6 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * the kernel's pool under a lock shared by every thread. 122 random bits, like a version-4 UUID.
  */
 public final class Ids {
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private Ids() {}
 
@@ -24,11 +27,6 @@ public final class Ids {
     /** {@code prefix} and 32 hex digits, e.g. {@code req_3f2a...}. */
     public static String prefixed(String prefix) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return prefix + hex(random.nextLong()) + hex(random.nextLong());
-    }
-
-    private static String hex(long value) {
-        String digits = Long.toHexString(value);
-        return "0".repeat(16 - digits.length()) + digits;
+        return prefix + HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
     }
 }
