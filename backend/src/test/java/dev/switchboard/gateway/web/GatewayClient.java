@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,8 +34,7 @@ final class GatewayClient {
         }
     }
 
-    /** A streamed reply: its status, headers and the SSE lines as they arrived. */
-    /** A streamed reply: its non-blank lines, and when each arrived ({@link System#nanoTime}). */
+    /** A streamed reply: its status, headers, non-blank lines and when each arrived ({@link System#nanoTime}). */
     record Stream(int status, HttpResponse<?> raw, List<String> lines, List<Long> arrivals) {
         List<JsonNode> data() {
             return lines.stream()
@@ -45,6 +45,23 @@ final class GatewayClient {
 
         String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** When each line matching {@code line} arrived, in order. */
+        List<Long> arrivalsOf(Predicate<String> line) {
+            List<Long> times = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (line.test(lines.get(i))) {
+                    times.add(arrivals.get(i));
+                }
+            }
+            return times;
+        }
+
+        /** Milliseconds between the first and the last line matching {@code line}. */
+        long spreadMillis(Predicate<String> line) {
+            List<Long> times = arrivalsOf(line);
+            return (times.getLast() - times.getFirst()) / 1_000_000;
         }
     }
 

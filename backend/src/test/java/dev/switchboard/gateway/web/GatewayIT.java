@@ -102,15 +102,10 @@ class GatewayIT {
 
         assertThat(stream.status()).isEqualTo(200);
         assertThat(stream.header("x-switchboard-provider")).isEqualTo("sim-fast");
-        List<Long> contentArrivals = new java.util.ArrayList<>();
-        for (int i = 0; i < stream.lines().size(); i++) {
-            if (stream.lines().get(i).contains("\"content\"")) {
-                contentArrivals.add(stream.arrivals().get(i));
-            }
-        }
-        assertThat(contentArrivals).hasSizeGreaterThan(5);
-        long spreadMillis = (contentArrivals.getLast() - contentArrivals.getFirst()) / 1_000_000;
-        assertThat(spreadMillis).as("ms between the first and the last token").isGreaterThanOrEqualTo(20);
+        assertThat(stream.arrivalsOf(l -> l.contains("\"content\""))).hasSizeGreaterThan(5);
+        assertThat(stream.spreadMillis(l -> l.contains("\"content\"")))
+                .as("ms between the first and the last token")
+                .isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -121,16 +116,9 @@ class GatewayIT {
                  "messages":[{"role":"user","content":"Stream a long sentence about invoices and budgets."}]}""", 10_000);
 
         assertThat(stream.status()).isEqualTo(200);
-        List<Long> deltaArrivals = new java.util.ArrayList<>();
-        for (int i = 0; i < stream.lines().size(); i++) {
-            if (stream.lines().get(i).startsWith("data: ")
-                    && stream.lines().get(i).contains("\"text_delta\"")) {
-                deltaArrivals.add(stream.arrivals().get(i));
-            }
-        }
-        assertThat(deltaArrivals).hasSizeGreaterThan(5);
-        long spreadMillis = (deltaArrivals.getLast() - deltaArrivals.getFirst()) / 1_000_000;
-        assertThat(spreadMillis)
+        assertThat(stream.arrivalsOf(l -> l.startsWith("data: ") && l.contains("\"text_delta\"")))
+                .hasSizeGreaterThan(5);
+        assertThat(stream.spreadMillis(l -> l.startsWith("data: ") && l.contains("\"text_delta\"")))
                 .as("ms between the first and the last text delta")
                 .isGreaterThanOrEqualTo(50);
     }
