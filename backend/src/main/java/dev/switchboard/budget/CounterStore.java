@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The reservation engine's SQL: period counters, holds and alerts. Every statement takes whole
  * batches (arrays unnested in SQL), so a batch costs the same few round trips whatever its size. A
  * reservation's statements run inside one transaction, a settlement is one statement ({@link
- * #settleAll}); counter rows are locked ({@link #lock}, {@link #settle}, {@link #settleAll}) always
+ * #settleAll}); counter rows are locked ({@link #lock}, {@link #unreserve}, {@link #settleAll}) always
  * in (budget, period start) order, so concurrent batches on any number of nodes cannot
  * deadlock on them.
  */
@@ -33,12 +33,6 @@ final class CounterStore {
 
     /** A row of {@code budget_reservation}: one reservation's hold on one budget. */
     record HoldRow(UUID reservationId, PeriodKey period, long amount, String requestId, Instant expiresAt) {}
-
-    /** What a settlement does to one counter: spend added, holds taken off. */
-    record Delta(long spend, long unreserve) {}
-
-    /** A counter after a settlement, with its budget's alert thresholds. */
-    record Settled(PeriodKey key, Instant end, long limit, long spent, long spendAdded, List<Integer> thresholds) {}
 
     /** A threshold reached in a period. */
     record Alert(PeriodKey key, int threshold, long spent, long limit, Instant crossedAt) {}
@@ -187,44 +181,31 @@ final class CounterStore {
     }
 
     /**
-     * Applies settlements to counters; the counters after the change, with their budget's alert
-     * thresholds. One statement: the CTE locks the rows in key order (like {@link #lock}) before the
-     * UPDATE changes any of them, so locking and changing cost one round trip under the lock.
+     * Takes released holds off their counters (the sweeper's expired holds), in one statement: the CTE
+     * locks the rows in key order (like {@link #lock}) before the UPDATE changes any of them.
      */
-    List<Settled> settle(Map<PeriodKey, Delta> deltas) {
-        if (deltas.isEmpty()) {
-            return List.of();
+    void unreserve(Map<PeriodKey, Long> amounts) {
+        if (amounts.isEmpty()) {
+            return;
         }
-        List<PeriodKey> keys = List.copyOf(deltas.keySet());
-        return jdbc.sql("""
+        List<PeriodKey> keys = List.copyOf(amounts.keySet());
+        jdbc.sql("""
                         WITH d AS (
-                          SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::bigint[], ?::bigint[])
-                            AS d(id, start, spend, unreserve)),
+                          SELECT * FROM unnest(?::uuid[], ?::timestamptz[], ?::bigint[]) AS d(id, start, amount)),
                         locked AS (
                           SELECT c.budget_id, c.period_start FROM budget_period c
                           JOIN d ON c.budget_id = d.id AND c.period_start = d.start
                           ORDER BY c.budget_id, c.period_start
                           FOR NO KEY UPDATE OF c)
-                        UPDATE budget_period p SET spent_micros = p.spent_micros + d.spend,
-                          reserved_micros = p.reserved_micros - d.unreserve
-                        FROM d, locked l, budget b
+                        UPDATE budget_period p SET reserved_micros = p.reserved_micros - d.amount
+                        FROM d, locked l
                         WHERE p.budget_id = d.id AND p.period_start = d.start
-                          AND l.budget_id = p.budget_id AND l.period_start = p.period_start AND b.id = p.budget_id
-                        RETURNING p.budget_id, p.period_start, p.period_end, p.limit_micros, p.spent_micros, d.spend,
-                          b.thresholds""")
+                          AND l.budget_id = p.budget_id AND l.period_start = p.period_start""")
                 .params(
                         ids(keys),
                         starts(keys),
-                        keys.stream().mapToLong(k -> deltas.get(k).spend()).toArray(),
-                        keys.stream().mapToLong(k -> deltas.get(k).unreserve()).toArray())
-                .query((rs, n) -> new Settled(
-                        key(rs),
-                        instant(rs, "period_end"),
-                        rs.getLong("limit_micros"),
-                        rs.getLong("spent_micros"),
-                        rs.getLong("spend"),
-                        List.of((Integer[]) rs.getArray("thresholds").getArray())))
-                .list();
+                        keys.stream().mapToLong(amounts::get).toArray())
+                .update();
     }
 
     /** A settled call's charge to one held budget period. */

@@ -1,13 +1,10 @@
 package dev.switchboard.budget;
 
-import dev.switchboard.budget.CounterStore.Delta;
 import dev.switchboard.budget.CounterStore.HoldRow;
-import dev.switchboard.budget.CounterStore.PeriodKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -45,11 +42,10 @@ final class ReservationSweeper {
 
     private List<HoldRow> sweepChunk(Instant now) {
         List<HoldRow> rows = engine.store().deleteExpired(now, CHUNK);
-        Map<PeriodKey, Delta> deltas = new LinkedHashMap<>();
-        rows.stream()
-                .collect(Collectors.groupingBy(HoldRow::period, Collectors.summingLong(HoldRow::amount)))
-                .forEach((key, amount) -> deltas.put(key, new Delta(0, amount)));
-        engine.store().settle(deltas);
+        engine.store()
+                .unreserve(rows.stream()
+                        .collect(Collectors.groupingBy(
+                                HoldRow::period, LinkedHashMap::new, Collectors.summingLong(HoldRow::amount))));
         return rows;
     }
 
