@@ -2,16 +2,12 @@ package dev.switchboard.gateway.upstream;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Server-sent events read from an HTTP response body, as the HTML standard's event-stream parser does: lines
@@ -19,55 +15,39 @@ import java.util.concurrent.TimeUnit;
  * event; {@code event:} names it; lines starting with {@code :} are comments (keep-alives); an unfinished
  * event at the end of the body is dropped.
  *
- * <p>The body arrives as a {@link Flow.Publisher} so that waiting has a bound: each read waits at most
- * {@code idleTimeout} for the next bytes (keep-alive comments count), which is how a stalled upstream is told
- * from a slow one without a watchdog thread. Bytes are requested one buffer at a time, so a slow caller slows
- * the upstream down instead of filling memory.
+ * <p>The body is read on the caller's thread, one buffer at a time, so a slow caller slows the upstream down
+ * instead of filling memory. Every read waits at most the connection's read timeout ({@code idleTimeout}),
+ * keep-alive comments included, which is how a stalled upstream is told from a slow one without a watchdog.
  */
 final class SseStream implements AutoCloseable {
 
     /** No bytes arrived within the idle timeout. */
     static final class IdleTimeoutException extends IOException {
-        IdleTimeoutException(Duration idle) {
-            super("no data for " + idle);
+        IdleTimeoutException(Duration idle, Throwable cause) {
+            super("no data for " + idle, cause);
         }
     }
 
-    private static final Object END = new Object();
+    /** What ends the exchange; {@code finished} says whether the body was read to its end. */
+    @FunctionalInterface
+    interface Release {
+        void release(boolean finished);
+    }
 
-    private final BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
+    private final InputStream body;
     private final Duration idleTimeout;
+    private final Release release;
+    private final byte[] buffer = new byte[8192];
     private final Deque<String> lines = new ArrayDeque<>();
     private final ByteArrayOutputStream currentLine = new ByteArrayOutputStream();
-    private volatile Flow.Subscription subscription;
     private boolean lastWasCr;
     private boolean ended;
     private boolean closed;
 
-    SseStream(Flow.Publisher<List<ByteBuffer>> body, Duration idleTimeout) {
+    SseStream(InputStream body, Duration idleTimeout, Release release) {
+        this.body = body;
         this.idleTimeout = idleTimeout;
-        body.subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription s) {
-                subscription = s;
-                s.request(1);
-            }
-
-            @Override
-            public void onNext(List<ByteBuffer> item) {
-                arrivals.add(item);
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                arrivals.add(failure);
-            }
-
-            @Override
-            public void onComplete() {
-                arrivals.add(END);
-            }
-        });
+        this.release = release;
     }
 
     /**
@@ -118,20 +98,24 @@ final class SseStream implements AutoCloseable {
 
     /** Whether bytes already received hold more to read: the next {@link #next} will not wait. */
     boolean buffered() {
-        return !lines.isEmpty() || !arrivals.isEmpty();
+        if (!lines.isEmpty()) {
+            return true;
+        }
+        try {
+            return !ended && body.available() > 0;
+        } catch (IOException e) {
+            return false; // the next read reports it
+        }
     }
 
-    /** Stops reading; an unfinished body is cancelled, which closes its connection. */
+    /** Stops reading; an unfinished body is cut, which closes its connection. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        Flow.Subscription s = subscription;
-        if (s != null && !ended) {
-            s.cancel();
-        }
+        release.release(ended);
     }
 
     private String nextLine() throws IOException {
@@ -139,47 +123,41 @@ final class SseStream implements AutoCloseable {
             if (ended) {
                 return null;
             }
-            Object arrival;
+            int read;
             try {
-                arrival = arrivals.poll(idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while reading the stream", e);
+                read = body.read(buffer);
+            } catch (SocketTimeoutException e) {
+                throw new IdleTimeoutException(idleTimeout, e);
             }
-            if (arrival == null) {
-                throw new IdleTimeoutException(idleTimeout);
-            }
-            if (arrival == END) {
+            if (read < 0) {
                 ended = true;
-            } else if (arrival instanceof Throwable failure) {
-                ended = true;
-                throw failure instanceof IOException io ? io : new IOException(failure);
             } else {
-                @SuppressWarnings("unchecked")
-                List<ByteBuffer> buffers = (List<ByteBuffer>) arrival;
-                buffers.forEach(this::split);
-                subscription.request(1);
+                split(buffer, read);
             }
         }
         return lines.poll();
     }
 
     // Splitting bytes (not chars) is safe: CR and LF never occur inside a UTF-8 multi-byte sequence.
-    private void split(ByteBuffer buffer) {
-        while (buffer.hasRemaining()) {
-            byte b = buffer.get();
-            if (b == '\n' && lastWasCr) {
+    private void split(byte[] bytes, int length) {
+        int lineStart = 0;
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[i];
+            if (b != '\n' && b != '\r') {
                 lastWasCr = false;
                 continue;
             }
-            if (b == '\n' || b == '\r') {
-                lines.add(currentLine.toString(StandardCharsets.UTF_8));
-                currentLine.reset();
-                lastWasCr = b == '\r';
-            } else {
-                currentLine.write(b);
-                lastWasCr = false;
+            if (b == '\n' && lastWasCr && i == lineStart) {
+                lastWasCr = false; // the LF of a CRLF
+                lineStart = i + 1;
+                continue;
             }
+            currentLine.write(bytes, lineStart, i - lineStart);
+            lines.add(currentLine.toString(StandardCharsets.UTF_8));
+            currentLine.reset();
+            lastWasCr = b == '\r';
+            lineStart = i + 1;
         }
+        currentLine.write(bytes, lineStart, length - lineStart);
     }
 }

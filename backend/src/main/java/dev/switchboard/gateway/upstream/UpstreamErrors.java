@@ -8,12 +8,12 @@ import dev.switchboard.gateway.upstream.UpstreamException.ServerError;
 import dev.switchboard.gateway.upstream.UpstreamException.StreamCut;
 import dev.switchboard.gateway.upstream.UpstreamException.Timeout;
 import java.io.IOException;
-import java.net.http.HttpConnectTimeoutException;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,11 +65,14 @@ final class UpstreamErrors {
 
     /** The request never got an answer. */
     UpstreamException forTransport(UpstreamTarget target, Throwable cause) {
-        if (cause instanceof HttpConnectTimeoutException) {
+        if (cause instanceof ConnectTimeoutException) {
             return failure(target, new Connection(), "connect timed out after " + target.connectTimeout(), cause);
         }
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof SocketTimeoutException) {
             return failure(target, new Timeout(), "no response within " + target.readTimeout(), cause);
+        }
+        if (cause instanceof UpstreamTransport.BodyTimeoutException) {
+            return failure(target, new Timeout(), "response still arriving after " + target.readTimeout(), cause);
         }
         if (cause instanceof IOException) {
             return failure(target, new Connection(), "connection failed: " + describe(cause), cause);

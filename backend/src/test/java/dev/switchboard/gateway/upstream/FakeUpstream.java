@@ -29,7 +29,7 @@ final class FakeUpstream implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What the fake received. */
-    record Received(String method, String path, String query, Headers headers, JsonNode body) {
+    record Received(String method, String path, String query, Headers headers, JsonNode body, int clientPort) {
         String header(String name) {
             return headers.getFirst(name);
         }
@@ -103,7 +103,8 @@ final class FakeUpstream implements AutoCloseable {
                     exchange.getRequestURI().getPath(),
                     exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(),
-                    json));
+                    json,
+                    exchange.getRemoteAddress().getPort()));
             Reply reply = replies.poll();
             if (reply == null) {
                 reply = json(500, "{\"error\":{\"message\":\"no reply scripted\"}}");

@@ -14,6 +14,8 @@ import dev.switchboard.gateway.upstream.UpstreamException.RateLimited;
 import dev.switchboard.gateway.upstream.UpstreamException.ServerError;
 import dev.switchboard.gateway.upstream.UpstreamException.StreamCut;
 import dev.switchboard.gateway.upstream.UpstreamException.Timeout;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -296,6 +298,39 @@ class OpenAiCompatibleAdapterTest {
     }
 
     @Test
+    void a_completion_that_trickles_in_past_the_read_timeout_times_out_although_no_single_read_waits_that_long() {
+        byte[] body = COMPLETION.getBytes(StandardCharsets.UTF_8);
+        fake.reply(
+                exchange -> { // all of it would take body.length x 50 ms, over 15 s
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    OutputStream out = exchange.getResponseBody();
+                    for (byte b : body) {
+                        out.write(b);
+                        out.flush();
+                        Thread.sleep(50);
+                    }
+                });
+        UpstreamTarget impatient = Fixtures.withReadTimeout(target("openai", "k"), Duration.ofMillis(400));
+
+        long started = System.nanoTime();
+        var failure = catchThrowableOfType(UpstreamException.class, () -> adapter.chat(impatient, request()));
+
+        assertThat(failure.kind()).isInstanceOf(Timeout.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void consecutive_calls_reuse_one_kept_alive_connection() {
+        fake.reply(json(200, COMPLETION)).reply(json(200, COMPLETION));
+
+        adapter.chat(target("openai", "k"), request());
+        adapter.chat(target("openai", "k"), request());
+
+        assertThat(fake.request().clientPort()).isEqualTo(fake.request().clientPort());
+    }
+
+    @Test
     void a_success_status_with_a_body_that_is_not_json_is_malformed() {
         fake.reply(FakeUpstream.text(200, "application/json", "<html>gateway</html>"));
 
@@ -401,14 +436,17 @@ class OpenAiCompatibleAdapterTest {
         fake.reply(sse(
                 data(
                         "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":null}]}"),
-                Duration.ofSeconds(3),
+                Duration.ofSeconds(10),
                 "data: [DONE]\n\n"));
         var clientGone = new IllegalStateException("client disconnected");
 
+        long started = System.nanoTime();
         assertThatThrownBy(() -> adapter.chatStream(target("openai", "k"), request(), chunk -> {
                     throw clientGone;
                 }))
                 .isSameAs(clientGone);
+        // the rest of the stream is cut off, not read to its end (the upstream pauses 10 s before [DONE])
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
