@@ -1,22 +1,26 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.platform.PooledHttp;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 
 /**
- * The load generator's client: one JDK {@link HttpClient} (HTTP/1.1, keep-alive, virtual threads) for
- * the direct calls and the gateway calls alike, and the same request bodies, so the only difference
- * between a baseline and its gateway scenario is the gateway.
+ * The load generator's client: one {@link PooledHttp} client (HTTP/1.1 keep-alive, each call
+ * on its own virtual thread, as the gateway's upstream leg) for the direct calls and the gateway calls
+ * alike, and the same request bodies, so the only difference between a baseline and its gateway
+ * scenario is the gateway.
  */
 final class ChatCalls implements AutoCloseable {
 
@@ -46,23 +50,19 @@ final class ChatCalls implements AutoCloseable {
         Outcome send() throws IOException, InterruptedException;
     }
 
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(executor)
-            .build();
+    private final CloseableHttpClient client = PooledHttp.client(Duration.ofSeconds(5));
 
     /** A non-streamed chat completion: 200 with choices is a success. */
     Call chat(URI endpoint, String bearer, String model) {
-        HttpRequest request = request(endpoint, bearer, CHAT.formatted(model));
+        String body = CHAT.formatted(model);
         return () -> {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            String body = new String(response.body(), StandardCharsets.UTF_8);
-            if (response.statusCode() != 200 || !body.contains("\"choices\"")) {
-                return Outcome.failed(response.statusCode() + " " + abbreviate(body));
+            try (ClassicHttpResponse response = client.executeOpen(null, request(endpoint, bearer, body), null)) {
+                String answer = new String(EntityUtils.toByteArray(response.getEntity()), StandardCharsets.UTF_8);
+                if (response.getCode() != 200 || !answer.contains("\"choices\"")) {
+                    return Outcome.failed(response.getCode() + " " + abbreviate(answer));
+                }
+                return new Outcome(true, -1, requestId(response), null);
             }
-            return new Outcome(true, -1, requestId(response), null);
         };
     }
 
@@ -71,20 +71,19 @@ final class ChatCalls implements AutoCloseable {
      * an error event is a success; the first content event's arrival is the time to first token.
      */
     Call chatStream(URI endpoint, String bearer, String model) {
-        HttpRequest request = request(endpoint, bearer, CHAT_STREAM.formatted(model));
+        String body = CHAT_STREAM.formatted(model);
         return () -> {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (BufferedReader lines =
-                    new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                if (response.statusCode() != 200) {
-                    return Outcome.failed(response.statusCode() + " "
+            try (ClassicHttpResponse response = client.executeOpen(null, request(endpoint, bearer, body), null);
+                    BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(response.getEntity().getContent(), StandardCharsets.UTF_8))) {
+                if (response.getCode() != 200) {
+                    return Outcome.failed(response.getCode() + " "
                             + abbreviate(String.join("", lines.lines().toList())));
                 }
                 long firstToken = -1;
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     if (line.equals("data: [DONE]")) {
-                        // read to the end of the body: closing it early would cancel the exchange and
-                        // close the connection, so every stream would pay for a new one
+                        // read to the end of the body, so that its connection goes back to the pool
                         while (lines.readLine() != null) {
                             // the chunked body's end
                         }
@@ -106,23 +105,25 @@ final class ChatCalls implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
-        executor.close();
-    }
-
-    private static HttpRequest request(URI endpoint, String bearer, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (bearer != null) {
-            builder.header("Authorization", "Bearer " + bearer);
+        try {
+            client.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return builder.build();
     }
 
-    private static String requestId(HttpResponse<?> response) {
-        return response.headers().firstValue("x-switchboard-request-id").orElse(null);
+    private static HttpPost request(URI endpoint, String bearer, String body) {
+        HttpPost request = new HttpPost(endpoint);
+        request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        if (bearer != null) {
+            request.setHeader("Authorization", "Bearer " + bearer);
+        }
+        return request;
+    }
+
+    private static String requestId(ClassicHttpResponse response) {
+        Header header = response.getFirstHeader("x-switchboard-request-id");
+        return header == null ? null : header.getValue();
     }
 
     private static String abbreviate(String text) {

@@ -1,16 +1,20 @@
 package dev.switchboard.bench;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,8 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * then {@code [DONE]}), flushed event by event as a real provider does. It does the least work an
  * upstream can do, so what the gateway adds on top of it is what the benchmark sees.
  *
- * <p>It runs on the JDK's HTTP server with a virtual thread per exchange, separate from the
- * application's Tomcat, so the direct baseline and the gateway's upstream leg hit the very same server.
+ * <p>It speaks just enough HTTP/1.1 for its two clients (the load generator and the gateway, both
+ * sending bodies with a Content-Length over kept-alive connections): one virtual thread per connection
+ * reads requests and writes answers, with no dispatcher thread handing exchanges over (the JDK's HTTP
+ * server, used before, cost more CPU per exchange than the gateway's own routing). The direct baseline
+ * and the gateway's upstream leg hit the very same server.
  */
 final class LocalUpstream implements AutoCloseable {
 
@@ -35,38 +42,44 @@ final class LocalUpstream implements AutoCloseable {
         "Budgets", " keep", " every", " team", " honest", ":", " spend", " is", " measured", ",", " not", " guessed."
     };
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private static final byte[] CRLF = {'\r', '\n'};
+
+    private final ServerSocket server;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final byte[] completionHead;
     private final byte[] completion;
+    private final byte[] streamHead;
     private final List<byte[]> streamEvents;
     private final byte[] usageEvent;
+    private final byte[] doneEvent;
     private final AtomicLong served = new AtomicLong();
 
-    private LocalUpstream(HttpServer server) {
+    private LocalUpstream(ServerSocket server) {
         this.server = server;
         this.completion = completion().getBytes(StandardCharsets.UTF_8);
+        this.completionHead = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                        + completion.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        this.streamHead = ("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
+                        + "Transfer-Encoding: chunked\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         this.streamEvents = streamEvents();
         this.usageEvent =
                 event("{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"created\":1764300000,"
                         + "\"model\":\"bench-model\",\"choices\":[]," + usageJson() + "}");
+        this.doneEvent = event("[DONE]");
     }
 
     static LocalUpstream start() throws IOException {
-        // Set before the JDK server class reads them: small writes must not wait for delayed ACKs
-        // (Nagle), and the idle keep-alive pool must hold every connection the load keeps open.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
-        LocalUpstream upstream = new LocalUpstream(server);
-        server.setExecutor(upstream.executor);
-        server.createContext("/v1/chat/completions", upstream::chat);
-        server.start();
+        LocalUpstream upstream = new LocalUpstream(new ServerSocket(0, 4096, InetAddress.getLoopbackAddress()));
+        upstream.threads.submit(upstream::accept);
         return upstream;
     }
 
     /** The base URL an OpenAI-compatible client appends {@code /chat/completions} to. */
     URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+        return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/v1");
     }
 
     long served() {
@@ -75,50 +88,119 @@ final class LocalUpstream implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.close();
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        connections.forEach(LocalUpstream::closeQuietly);
+        threads.shutdownNow();
     }
 
-    private void chat(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket connection = server.accept();
+                connections.add(connection);
+                threads.submit(() -> serve(connection));
+            } catch (IOException e) {
+                return; // closed
             }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
-            String request = new String(body, StandardCharsets.UTF_8);
-            // Both clients send compact JSON (the gateway writes it with Jackson): a substring test is
-            // enough here and keeps the upstream's own cost out of the comparison.
-            if (request.contains("\"stream\":true")) {
-                stream(exchange, request.contains("\"include_usage\":true"));
-            } else {
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, completion.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(completion);
-                }
-            }
-            served.incrementAndGet();
         }
     }
 
-    private void stream(HttpExchange exchange, boolean includeUsage) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.sendResponseHeaders(200, 0); // chunked
-        try (OutputStream out = exchange.getResponseBody()) {
-            for (byte[] event : streamEvents) {
-                out.write(event);
+    /** Answers the requests of one kept-alive connection until the client closes it. */
+    private void serve(Socket connection) {
+        try (connection) {
+            connection.setTcpNoDelay(true); // small writes must not wait for delayed ACKs
+            InputStream in = new BufferedInputStream(connection.getInputStream(), 16 * 1024);
+            OutputStream out = new BufferedOutputStream(connection.getOutputStream(), 16 * 1024);
+            while (true) {
+                String requestLine = line(in);
+                if (requestLine == null) {
+                    return;
+                }
+                long length = 0;
+                boolean close = false;
+                for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+                    int colon = header.indexOf(':');
+                    String name = colon < 0
+                            ? header
+                            : header.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+                    String value = colon < 0 ? "" : header.substring(colon + 1).strip();
+                    if (name.equals("content-length")) {
+                        length = Long.parseLong(value);
+                    } else if (name.equals("connection")) {
+                        close = value.equalsIgnoreCase("close");
+                    }
+                }
+                String request = new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
+                if (!requestLine.startsWith("POST /v1/chat/completions ")) {
+                    out.write(
+                            "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } else if (request.contains("\"stream\":true")) {
+                    // Both clients send compact JSON (the gateway writes it with Jackson): a substring test
+                    // is enough here and keeps the upstream's own cost out of the comparison.
+                    stream(out, request.contains("\"include_usage\":true"));
+                    served.incrementAndGet();
+                } else {
+                    out.write(completionHead);
+                    out.write(completion);
+                    served.incrementAndGet();
+                }
                 out.flush();
+                if (close) {
+                    return;
+                }
             }
-            if (includeUsage) {
-                out.write(usageEvent);
-                out.flush();
+        } catch (IOException e) {
+            // the client went away
+        } finally {
+            connections.remove(connection);
+        }
+    }
+
+    private void stream(OutputStream out, boolean includeUsage) throws IOException {
+        out.write(streamHead);
+        for (byte[] event : streamEvents) {
+            chunk(out, event);
+            out.flush();
+        }
+        if (includeUsage) {
+            chunk(out, usageEvent);
+            out.flush();
+        }
+        chunk(out, doneEvent);
+        out.write('0');
+        out.write(CRLF);
+        out.write(CRLF);
+    }
+
+    private static void chunk(OutputStream out, byte[] data) throws IOException {
+        out.write(Integer.toHexString(data.length).getBytes(StandardCharsets.US_ASCII));
+        out.write(CRLF);
+        out.write(data);
+        out.write(CRLF);
+    }
+
+    /** One header line without its line end (ISO-8859-1), or null at the end of the stream. */
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder(64);
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (b == '\n') {
+                int end = line.length();
+                return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
             }
-            out.write(event("[DONE]"));
+            line.append((char) b);
+        }
+        return line.isEmpty() ? null : line.toString();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing anyway
         }
     }
 

@@ -69,8 +69,9 @@ final class Report {
                 options.duration().toMillis() / 1000.0,
                 options.concurrency(),
                 options.rate());
-        out.println("          one JDK HttpClient (HTTP/1.1, keep-alive) for direct and gateway calls, same body;"
-                + " the app, the upstream and the load generator share this JVM and these cores");
+        out.println(
+                "          one pooled Apache HttpClient (HTTP/1.1, keep-alive) for direct and gateway calls, same body;"
+                        + " the app, the upstream and the load generator share this JVM and these cores");
         out.println("cpu       us/req: CPU time of this JVM and of the PostgreSQL processes per successful request"
                 + " (steadier than req/s when other work shares the machine); the added figure is the gateway's own");
         out.println();
