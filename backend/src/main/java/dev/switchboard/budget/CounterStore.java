@@ -47,33 +47,57 @@ final class CounterStore {
     }
 
     /**
-     * The active budgets that apply to each target: its key's and those of its org unit and every unit
-     * above it. Read in the batch's transaction, never cached: a budget created on another node applies
-     * to the next batch.
+     * The active budgets that apply to some targets, and the start of the newest counter row each of
+     * those budgets has (absent: none yet).
      */
-    Map<Target, List<Budget>> applicable(Collection<Target> targets) {
+    record Applicable(Map<Target, List<Budget>> byTarget, Map<UUID, Instant> newestCounter) {
+
+        boolean none() {
+            return byTarget.values().stream().allMatch(List::isEmpty);
+        }
+
+        /** Whether {@code key}'s counter row may not exist yet: no counter of its budget starts as late. */
+        boolean mayLack(PeriodKey key) {
+            Instant newest = newestCounter.get(key.budgetId());
+            return newest == null || newest.isBefore(key.start());
+        }
+    }
+
+    /**
+     * The active budgets that apply to each target: its key's and those of its org unit and every unit
+     * above it. Never cached: a budget created on another node applies to the next batch.
+     */
+    Applicable applicable(Collection<Target> targets) {
         List<Target> list = List.copyOf(targets);
         String[] units = list.stream().map(t -> t.orgUnitId().toString()).toArray(String[]::new);
         String[] keys = list.stream()
                 .map(t -> t.apiKeyId() == null ? null : t.apiKeyId().toString())
                 .toArray(String[]::new);
         Map<Target, List<Budget>> result = new HashMap<>();
+        Map<UUID, Instant> newest = new HashMap<>();
         list.forEach(t -> result.put(t, new ArrayList<>()));
+        String newestCounter =
+                ", (SELECT max(c.period_start) FROM budget_period c WHERE c.budget_id = b.id)" + " AS newest_counter";
         jdbc.sql("WITH RECURSIVE req AS ("
                         + " SELECT ord, unit, key FROM unnest(?::uuid[], ?::uuid[]) WITH ORDINALITY AS r(unit, key, ord)),"
                         + " path(ord, unit_id) AS (SELECT ord, unit FROM req UNION ALL"
                         + "   SELECT path.ord, o.parent_id FROM path JOIN org_unit o ON o.id = path.unit_id"
                         + "   WHERE o.parent_id IS NOT NULL)"
-                        + " SELECT path.ord, " + BudgetRepository.COLUMNS
+                        + " SELECT path.ord, " + BudgetRepository.COLUMNS + newestCounter
                         + " FROM path JOIN budget b ON b.org_unit_id = path.unit_id AND b.archived_at IS NULL"
-                        + " UNION ALL SELECT req.ord, " + BudgetRepository.COLUMNS
+                        + " UNION ALL SELECT req.ord, " + BudgetRepository.COLUMNS + newestCounter
                         + " FROM req JOIN budget b ON b.api_key_id = req.key AND b.archived_at IS NULL")
                 .params(units, keys)
                 .query((ResultSet rs) -> {
                     Target target = list.get((int) rs.getLong("ord") - 1);
-                    result.get(target).add(BudgetRepository.mapBudget(rs, 0));
+                    Budget budget = BudgetRepository.mapBudget(rs, 0);
+                    result.get(target).add(budget);
+                    Timestamp counter = rs.getTimestamp("newest_counter");
+                    if (counter != null) {
+                        newest.put(budget.id().value(), counter.toInstant());
+                    }
                 });
-        return result;
+        return new Applicable(result, newest);
     }
 
     /** Locks the counter rows that exist among {@code keys}, in key order, until the transaction ends. */

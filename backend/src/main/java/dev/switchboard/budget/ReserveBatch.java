@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * Decides a batch of reservations in one transaction: reads the budgets that apply, locks their
- * current period counters (creating new periods at zero), decides each request in arrival order
+ * current period counters (new periods are created at zero beforehand), decides each request in arrival order
  * against the locked values, all or nothing over its budgets, then raises each counter once by what
  * its accepted requests hold (the UPDATE re-checks the hard limit) and writes the holds.
  */
@@ -51,17 +51,31 @@ final class ReserveBatch implements Batcher.Processor<ReserveBatch.Request, Rese
      * Most calls fall under no budget at all: one read, outside any transaction, finds that out, and
      * such a batch is decided without locking or writing anything. Otherwise the batch is decided in a
      * transaction that reads the budgets again under it.
+     *
+     * <p>The first calls of a new period find its counter rows missing. They are created before that
+     * transaction, on their own: created inside it, after it has locked the counters that exist, they
+     * would break the key order every counter lock follows, and a batch that created them first and
+     * then waits for one of those locks would deadlock with this one.
      */
     @Override
     public List<Batcher.Result<Reservation>> process(List<Request> batch) {
-        Map<Target, List<Budget>> budgets = applicable(batch);
-        if (budgets.values().stream().allMatch(List::isEmpty)) {
-            return decide(batch, budgets); // no counter to lock, no hold to write: no statement runs
+        CounterStore.Applicable found = applicable(batch);
+        if (found.none()) {
+            return decide(batch, found.byTarget()); // no counter to lock, no hold to write: no statement runs
         }
-        return engine.tx().execute(status -> decide(batch, applicable(batch)));
+        Map<PeriodKey, Instant> missing = new LinkedHashMap<>();
+        for (Request request : batch) {
+            for (Planned p : plan(request, found.byTarget().get(request.target()))) {
+                if (found.mayLack(p.key())) {
+                    missing.put(p.key(), p.window().end());
+                }
+            }
+        }
+        engine.store().create(missing);
+        return engine.tx().execute(status -> decide(batch, applicable(batch).byTarget()));
     }
 
-    private Map<Target, List<Budget>> applicable(List<Request> batch) {
+    private CounterStore.Applicable applicable(List<Request> batch) {
         return engine.store()
                 .applicable(
                         new LinkedHashSet<>(batch.stream().map(Request::target).toList()));
@@ -128,6 +142,11 @@ final class ReserveBatch implements Batcher.Processor<ReserveBatch.Request, Rese
         return plan;
     }
 
+    /**
+     * Locks the batch's counters. One can only be missing here if its budget appeared after {@link
+     * #process} created the missing ones: it is created now, out of key order, which may deadlock; the
+     * database then breaks the deadlock and the batch is run again.
+     */
     private Map<PeriodKey, Counter> lockCounters(Map<PeriodKey, Instant> ends) {
         Map<PeriodKey, Counter> counters = engine.store().lock(ends.keySet());
         if (counters.size() < ends.size()) {

@@ -3,6 +3,7 @@ package dev.switchboard.budget;
 import static dev.switchboard.budget.BudgetFixture.usd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.apikey.ApiKeys;
 import dev.switchboard.ledger.CallStatus;
@@ -337,6 +338,42 @@ class BudgetGuardIT {
         assertThat(june.holds().getFirst().periodStart()).isEqualTo(Instant.parse("2031-06-01T00:00:00Z"));
         assertThat(fixture.counter(budget, MAY)).containsExactly(usd(8), 0);
         assertThat(fixture.counter(budget, "2031-06-01T00:00:00Z")).containsExactly(0, usd(9));
+    }
+
+    @Test
+    void the_first_call_of_a_period_creates_its_counter_before_waiting_for_the_lock_on_an_existing_one()
+            throws Exception {
+        OrgUnitId department = fixture.department();
+        BudgetId existing = fixture.monthly(department, usd(10), Enforcement.HARD);
+        reserve(department, null, usd(1)); // its May counter now exists
+        BudgetId added = fixture.monthly(department, usd(10), Enforcement.HARD); // its May counter does not
+
+        var reserving = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var lock =
+                    other.prepareStatement("SELECT 1 FROM budget_period WHERE budget_id = ? FOR NO KEY UPDATE")) {
+                lock.setObject(1, existing.value());
+                lock.executeQuery().close();
+            }
+            var held = reserving.submit(() -> reserve(department, null, usd(2)));
+            // Creating the new counter while holding the existing one's lock is how two batches could
+            // deadlock (the other one having created it first and now waiting for that lock).
+            await().atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(jdbc.sql("SELECT count(*) FROM budget_period WHERE budget_id = ?")
+                                    .param(added.value())
+                                    .query(Long.class)
+                                    .single())
+                            .isEqualTo(1));
+            assertThat(held).isNotDone(); // it waits for the existing counter, holding nothing
+            other.rollback();
+            assertThat(held.get(20, java.util.concurrent.TimeUnit.SECONDS).holds())
+                    .hasSize(2);
+        } finally {
+            reserving.close();
+        }
+        assertThat(fixture.counter(existing, MAY)).containsExactly(0, usd(3));
+        assertThat(fixture.counter(added, MAY)).containsExactly(0, usd(2));
     }
 
     @Test
