@@ -250,6 +250,17 @@ final class CounterStore {
      * another (the sweeper) is not taken off twice.
      */
     SettledBatch settleAll(LedgerRows rows, List<Charge> charges, Collection<UUID> reservations, Instant now) {
+        if (charges.isEmpty() && reservations.isEmpty()) {
+            // Calls under no budget (most of them): only the ledger rows. The full statement still opens
+            // and locks the hold, counter and alert tables: 0.26 ms against 0.17 ms for a one-row batch
+            // (server-side execution, p50, measured with statement logging on the gateway benchmark).
+            Set<String> written =
+                    new HashSet<>(jdbc.sql("WITH " + rows.withClauses() + " SELECT request_id FROM written")
+                            .params(rows.params())
+                            .query(String.class)
+                            .list());
+            return new SettledBatch(written, List.of());
+        }
         List<Object> params = new ArrayList<>(rows.params());
         params.add(reservations.stream().map(UUID::toString).toArray(String[]::new));
         params.add(charges.stream().map(Charge::requestId).toArray(String[]::new));

@@ -110,6 +110,10 @@ class BudgetGuardIT {
         assertThat(guard.settle(held, BudgetFixture.entry(held, department, usd(1), CallStatus.OK)))
                 .isTrue();
         assertThat(fixture.ledgerRetail(department)).isEqualTo(usd(1));
+        assertThat(guard.settle(held, BudgetFixture.entry(held, department, usd(1), CallStatus.OK)))
+                .as("settled again: its row is there, nothing is written twice")
+                .isFalse();
+        assertThat(fixture.ledgerRetail(department)).isEqualTo(usd(1));
     }
 
     @Test
