@@ -23,8 +23,8 @@ class SecurityBeans {
 
     /**
      * No observation (a span and a timer) around each filter of each security chain: a sixth of the
-     * gateway's CPU per call in the gateway benchmark, for spans nobody reads. Request metrics
-     * ({@code http.server.requests}) are recorded by the web layer and stay on.
+     * gateway's CPU per call in the gateway benchmark, for spans nobody reads. Request metrics stay on:
+     * {@code http.server.requests} from the web layer, and for model calls the gateway's own timer.
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {

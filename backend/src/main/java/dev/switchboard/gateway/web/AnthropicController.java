@@ -27,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 @ConditionalOnNodeRole(NodeRole.API)
 class AnthropicController {
 
+    static final String PATH = "/v1/messages";
+
     private final GatewayService gateway;
     private final GatewayEndpoint endpoint;
     private final JsonMapper json;
@@ -37,9 +39,10 @@ class AnthropicController {
         this.json = json;
     }
 
-    @PostMapping("/v1/messages")
+    @PostMapping(PATH)
     void messages(HttpServletRequest request, HttpServletResponse response) throws IOException {
         endpoint.serve(
+                PATH,
                 request,
                 response,
                 e -> MessagesResponses.error(e.status(), e.getMessage()),

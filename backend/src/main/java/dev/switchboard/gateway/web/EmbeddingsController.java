@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnNodeRole(NodeRole.API)
 class EmbeddingsController {
 
+    static final String PATH = "/v1/embeddings";
+
     private final GatewayService gateway;
     private final GatewayEndpoint endpoint;
     private final JsonMapper json;
@@ -28,9 +30,9 @@ class EmbeddingsController {
         this.json = json;
     }
 
-    @PostMapping("/v1/embeddings")
+    @PostMapping(PATH)
     void embeddings(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        endpoint.serve(request, response, GatewayResponses::openAiError, (charge, body, ceiling) -> {
+        endpoint.serve(PATH, request, response, GatewayResponses::openAiError, (charge, body, ceiling) -> {
             GatewayService.EmbeddingOutcome outcome = gateway.embed(charge, body, ceiling);
             GatewayResponses.receipt(response, outcome.receipt());
             GatewayResponses.json(json, response, 200, outcome.response());

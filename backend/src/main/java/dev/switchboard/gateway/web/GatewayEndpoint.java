@@ -2,6 +2,7 @@ package dev.switchboard.gateway.web;
 
 import dev.switchboard.gateway.ChargeContext;
 import dev.switchboard.gateway.GatewayException;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -31,14 +32,32 @@ class GatewayEndpoint {
     private final GatewayCallers callers;
     private final RequestBodies bodies;
     private final JsonMapper json;
+    private final GatewayMetrics metrics;
 
-    GatewayEndpoint(GatewayCallers callers, RequestBodies bodies, JsonMapper json) {
+    GatewayEndpoint(GatewayCallers callers, RequestBodies bodies, JsonMapper json, GatewayMetrics metrics) {
         this.callers = callers;
         this.bodies = bodies;
         this.json = json;
+        this.metrics = metrics;
     }
 
+    /** Serves a call to {@code path} (one of {@link GatewayMetrics#PATHS}) and times it. */
     void serve(
+            String path,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Function<GatewayException, JsonNode> errorBody,
+            Work work)
+            throws IOException {
+        Timer.Sample sample = metrics.start();
+        try {
+            serve(request, response, errorBody, work);
+        } finally {
+            metrics.record(sample, path, response.getStatus());
+        }
+    }
+
+    private void serve(
             HttpServletRequest request,
             HttpServletResponse response,
             Function<GatewayException, JsonNode> errorBody,

@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnNodeRole(NodeRole.API)
 class OpenAiController {
 
+    static final String PATH = "/v1/chat/completions";
+
     static final String LATENCY_CEILING = "x-switchboard-max-latency-ms";
 
     private final GatewayService gateway;
@@ -28,9 +30,9 @@ class OpenAiController {
         this.json = json;
     }
 
-    @PostMapping("/v1/chat/completions")
+    @PostMapping(PATH)
     void chatCompletions(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        endpoint.serve(request, response, GatewayResponses::openAiError, (charge, body, ceiling) -> {
+        endpoint.serve(PATH, request, response, GatewayResponses::openAiError, (charge, body, ceiling) -> {
             if (body.path("stream").asBoolean(false)) {
                 gateway.chatStream(charge, body, ceiling, new SseStreamSink(response, json));
             } else {

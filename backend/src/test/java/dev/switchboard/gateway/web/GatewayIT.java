@@ -1,6 +1,7 @@
 package dev.switchboard.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.ledger.CallStatus;
 import dev.switchboard.ledger.UsageEntry;
@@ -8,6 +9,9 @@ import dev.switchboard.ledger.UsageLedger;
 import dev.switchboard.ledger.UsageQuery;
 import dev.switchboard.testsupport.ApiClient;
 import dev.switchboard.testsupport.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +32,9 @@ class GatewayIT {
 
     @Autowired
     UsageLedger ledger;
+
+    @Autowired
+    MeterRegistry meters;
 
     GatewayClient master;
 
@@ -70,6 +77,33 @@ class GatewayIT {
         assertThat(reply.header("x-switchboard-cost"))
                 .isEqualTo(row.retail().toDecimal().toPlainString());
         assertThat(row.orgUnitId()).isNotNull();
+    }
+
+    long timed(String status) {
+        Timer timer = meters.find(GatewayMetrics.TIMER)
+                .tag("endpoint", "/v1/chat/completions")
+                .tag("status", status)
+                .timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    @Test
+    void model_calls_are_timed_by_endpoint_and_status_once_not_again_by_the_web_layer() {
+        long ok = timed("200");
+        long refused = timed("401");
+
+        master.post("/v1/chat/completions", HELLO);
+        new GatewayClient(port, "sk-not-a-key").post("/v1/chat/completions", HELLO);
+
+        // recorded as the call returns, which may be just after the client has read the answer
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(timed("200")).isEqualTo(ok + 1);
+            assertThat(timed("401")).isEqualTo(refused + 1);
+        });
+        assertThat(meters.find("http.server.requests")
+                        .tag("uri", "/v1/chat/completions")
+                        .timers())
+                .isEmpty();
     }
 
     @Test
