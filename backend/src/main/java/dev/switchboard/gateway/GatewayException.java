@@ -85,6 +85,16 @@ public final class GatewayException extends RuntimeException {
         return new GatewayException(404, "invalid_request_error", "model_not_found", "model", message, null);
     }
 
+    public static GatewayException methodNotAllowed(String method, String path) {
+        return new GatewayException(
+                405,
+                "invalid_request_error",
+                "method_not_allowed",
+                null,
+                path + " answers POST requests only, not " + method + ".",
+                null);
+    }
+
     public static GatewayException tooLarge(long limitBytes) {
         return new GatewayException(
                 413,

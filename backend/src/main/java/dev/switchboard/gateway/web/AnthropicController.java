@@ -14,8 +14,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,9 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code POST /v1/messages} in Anthropic's Messages format, in and out (streaming events included), so
  * Anthropic-style clients use the same router, budgets and ledger as everyone else.
  */
-@RestController
+@Component
 @ConditionalOnNodeRole(NodeRole.API)
-class AnthropicController {
+class AnthropicController implements GatewayHandler {
 
     static final String PATH = "/v1/messages";
 
@@ -39,28 +39,33 @@ class AnthropicController {
         this.json = json;
     }
 
-    @PostMapping(PATH)
-    void messages(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        endpoint.serve(
-                PATH,
-                request,
-                response,
-                e -> MessagesResponses.error(e.status(), e.getMessage()),
-                (charge, body, ceiling) -> {
-                    ObjectNode openAi = MessagesRequests.toOpenAi(body);
-                    if (openAi.path("stream").asBoolean(false)) {
-                        openAi.putObject("stream_options").put("include_usage", true);
-                        gateway.chatStream(
-                                charge,
-                                openAi,
-                                ceiling,
-                                new EventSink(response, openAi.path("model").asString()));
-                    } else {
-                        GatewayService.ChatOutcome outcome = gateway.chat(charge, openAi, ceiling);
-                        GatewayResponses.receipt(response, outcome.receipt());
-                        GatewayResponses.json(json, response, 200, MessagesResponses.fromOpenAi(outcome.response()));
-                    }
-                });
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public JsonNode errorBody(GatewayException e) {
+        return MessagesResponses.error(e.status(), e.getMessage());
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        endpoint.serve(this, request, response, (charge, body, ceiling) -> {
+            ObjectNode openAi = MessagesRequests.toOpenAi(body);
+            if (openAi.path("stream").asBoolean(false)) {
+                openAi.putObject("stream_options").put("include_usage", true);
+                gateway.chatStream(
+                        charge,
+                        openAi,
+                        ceiling,
+                        new EventSink(response, openAi.path("model").asString()));
+            } else {
+                GatewayService.ChatOutcome outcome = gateway.chat(charge, openAi, ceiling);
+                GatewayResponses.receipt(response, outcome.receipt());
+                GatewayResponses.json(json, response, 200, MessagesResponses.fromOpenAi(outcome.response()));
+            }
+        });
     }
 
     /** Writes the Anthropic event stream translated from the gateway's OpenAI chunks. */

@@ -6,17 +6,16 @@ import dev.switchboard.platform.NodeRole;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /v1/embeddings} in the OpenAI format: routed among the embedding deployments (the
  * in-process all-MiniLM-L6-v2 included), charged in the ledger, answered with the receipt headers.
  */
-@RestController
+@Component
 @ConditionalOnNodeRole(NodeRole.API)
-class EmbeddingsController {
+class EmbeddingsController implements GatewayHandler {
 
     static final String PATH = "/v1/embeddings";
 
@@ -30,9 +29,14 @@ class EmbeddingsController {
         this.json = json;
     }
 
-    @PostMapping(PATH)
-    void embeddings(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        endpoint.serve(PATH, request, response, GatewayResponses::openAiError, (charge, body, ceiling) -> {
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        endpoint.serve(this, request, response, (charge, body, ceiling) -> {
             GatewayService.EmbeddingOutcome outcome = gateway.embed(charge, body, ceiling);
             GatewayResponses.receipt(response, outcome.receipt());
             GatewayResponses.json(json, response, 200, outcome.response());

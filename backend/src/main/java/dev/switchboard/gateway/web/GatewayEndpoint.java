@@ -41,19 +41,14 @@ class GatewayEndpoint {
         this.metrics = metrics;
     }
 
-    /** Serves a call to {@code path} (one of {@link GatewayMetrics#PATHS}) and times it. */
-    void serve(
-            String path,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Function<GatewayException, JsonNode> errorBody,
-            Work work)
+    /** Serves a call to {@code handler}'s endpoint, failures in its error shape, and times it. */
+    void serve(GatewayHandler handler, HttpServletRequest request, HttpServletResponse response, Work work)
             throws IOException {
         Timer.Sample sample = metrics.start();
         try {
-            serve(request, response, errorBody, work);
+            serve(request, response, handler::errorBody, work);
         } finally {
-            metrics.record(sample, path, response.getStatus());
+            metrics.record(sample, handler.path(), response.getStatus());
         }
     }
 
@@ -76,6 +71,12 @@ class GatewayEndpoint {
                     GatewayException.upstream(
                             500, "internal_error", "Internal error in the gateway; it has been logged.", null));
         }
+    }
+
+    /** Answers with {@code e} in the endpoint's error shape, before any work. */
+    void refuse(HttpServletResponse response, Function<GatewayException, JsonNode> errorBody, GatewayException e)
+            throws IOException {
+        fail(response, errorBody, e);
     }
 
     private void fail(HttpServletResponse response, Function<GatewayException, JsonNode> errorBody, GatewayException e)

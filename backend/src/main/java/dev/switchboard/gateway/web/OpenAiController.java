@@ -7,14 +7,13 @@ import dev.switchboard.platform.NodeRole;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The OpenAI-compatible gateway: {@code POST /v1/chat/completions}, streamed or not. */
-@RestController
+@Component
 @ConditionalOnNodeRole(NodeRole.API)
-class OpenAiController {
+class OpenAiController implements GatewayHandler {
 
     static final String PATH = "/v1/chat/completions";
 
@@ -30,9 +29,14 @@ class OpenAiController {
         this.json = json;
     }
 
-    @PostMapping(PATH)
-    void chatCompletions(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        endpoint.serve(PATH, request, response, GatewayResponses::openAiError, (charge, body, ceiling) -> {
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        endpoint.serve(this, request, response, (charge, body, ceiling) -> {
             if (body.path("stream").asBoolean(false)) {
                 gateway.chatStream(charge, body, ceiling, new SseStreamSink(response, json));
             } else {

@@ -107,6 +107,21 @@ class GatewayIT {
     }
 
     @Test
+    void a_model_call_endpoint_refuses_other_methods_in_its_clients_error_shape() {
+        GatewayClient.Reply openAi = master.get("/v1/chat/completions");
+        GatewayClient.Reply anthropic = master.get("/v1/messages");
+
+        assertThat(openAi.status()).isEqualTo(405);
+        assertThat(openAi.header("Allow")).isEqualTo("POST");
+        assertThat(openAi.json().path("error").path("code").asString()).isEqualTo("method_not_allowed");
+        assertThat(openAi.json().path("error").path("message").asString())
+                .isEqualTo("/v1/chat/completions answers POST requests only, not GET.");
+        assertThat(anthropic.status()).isEqualTo(405);
+        assertThat(anthropic.json().path("type").asString()).isEqualTo("error");
+        assertThat(anthropic.json().path("error").path("message").asString()).contains("POST requests only");
+    }
+
+    @Test
     void a_stream_ends_with_usage_and_done_and_is_in_the_ledger_before_the_last_event() {
         GatewayClient.Stream stream = master.stream("/v1/chat/completions", """
                 {"model":"sim-chat","stream":true,"stream_options":{"include_usage":true},
