@@ -1,73 +1,46 @@
 package dev.switchboard.connectors.http;
 
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * A response body read up to a limit: what was read, and whether more was on its way. Reading stops at
- * the limit and cancels the rest, so a huge or endless response costs at most the limit in memory.
+ * the limit (the caller cuts the rest off), so a huge or endless response costs at most the limit in
+ * memory.
  */
 record BoundedBody(byte[] bytes, boolean truncated) {
 
-    static HttpResponse.BodyHandler<BoundedBody> handler(long limit) {
-        return info -> new Subscriber(limit);
+    /** Thrown when the body was still arriving at the deadline. */
+    static final class LateException extends IOException {
+        LateException() {
+            super("the body was still arriving at the deadline");
+        }
     }
 
-    private static final class Subscriber implements HttpResponse.BodySubscriber<BoundedBody> {
-
-        private final long limit;
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-        private final CompletableFuture<BoundedBody> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
-
-        Subscriber(long limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public CompletionStage<BoundedBody> getBody() {
-            return result;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(1);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) {
-                return; // cancelled at the limit; late buffers are dropped
-            }
-            for (ByteBuffer buffer : buffers) {
-                int room = (int) Math.min(limit - out.size(), Integer.MAX_VALUE);
-                int take = Math.min(room, buffer.remaining());
-                byte[] chunk = new byte[take];
-                buffer.get(chunk);
-                out.writeBytes(chunk);
-                if (buffer.hasRemaining()) {
-                    subscription.cancel();
-                    result.complete(new BoundedBody(out.toByteArray(), true));
-                    return;
+    /**
+     * Reads {@code in} to its end or to {@code limit} bytes, whichever comes first, giving up at the first
+     * read that ends past {@code deadline} ({@link System#nanoTime}): each read waits at most the socket
+     * timeout, and a body that trickles in does not get to stretch the call.
+     */
+    static BoundedBody read(InputStream in, long limit, long deadline) throws IOException {
+        byte[] buffer = new byte[(int) Math.min(limit + 1, 8192)];
+        int size = 0;
+        while (true) {
+            if (size == buffer.length) {
+                if (size > limit) {
+                    return new BoundedBody(Arrays.copyOf(buffer, (int) limit), true);
                 }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(limit + 1, (long) buffer.length * 2));
             }
-            subscription.request(1);
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            result.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(new BoundedBody(out.toByteArray(), false));
+            int read = in.read(buffer, size, buffer.length - size);
+            if (read < 0) {
+                return new BoundedBody(Arrays.copyOf(buffer, size), false);
+            }
+            size += read;
+            if (System.nanoTime() - deadline > 0) {
+                throw new LateException();
+            }
         }
     }
 }

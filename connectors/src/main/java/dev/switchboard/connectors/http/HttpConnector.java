@@ -6,24 +6,38 @@ import dev.switchboard.connectors.Connector;
 import dev.switchboard.connectors.ConnectorAction;
 import dev.switchboard.connectors.ConnectorException;
 import dev.switchboard.connectors.SecretResolver;
+import dev.switchboard.connectors.http.HttpResponses.Received;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +62,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>one attempt per call, never retried here: the workflow step's retry policy owns retries.
  * </ul>
  *
- * <p>Thread-safe; holds one JDK {@link HttpClient} (a connection pool), released by {@link #close()}.
+ * <p>Thread-safe; holds one HTTP/1.1 client (Apache HttpClient, a connection pool) whose host lookups go
+ * through the egress policy, released by {@link #close()}.
  */
 public final class HttpConnector implements Connector, AutoCloseable {
 
@@ -71,8 +86,9 @@ public final class HttpConnector implements Connector, AutoCloseable {
     private final HttpEgressPolicy policy;
     private final SecretResolver secrets;
     private final HttpConnectorSettings settings;
+    private final HttpEgressPolicy.Resolver resolver;
     private final HttpResponses responses;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
 
     public HttpConnector(HttpEgressPolicy policy, SecretResolver secrets) {
         this(policy, secrets, HttpConnectorSettings.DEFAULTS, Clock.systemUTC());
@@ -80,14 +96,46 @@ public final class HttpConnector implements Connector, AutoCloseable {
 
     /** @param clock reads the time for Retry-After given as a date */
     public HttpConnector(HttpEgressPolicy policy, SecretResolver secrets, HttpConnectorSettings settings, Clock clock) {
+        this(policy, secrets, settings, clock, InetAddress::getAllByName);
+    }
+
+    /** With its own name lookups: the seam tests use to answer DNS as an attacker would. */
+    HttpConnector(
+            HttpEgressPolicy policy,
+            SecretResolver secrets,
+            HttpConnectorSettings settings,
+            Clock clock,
+            HttpEgressPolicy.Resolver resolver) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.responses = new HttpResponses(JSON, clock);
-        this.client = HttpClient.newBuilder()
-                // redirects are followed here, by hand, so that every hop meets the egress policy
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(settings.connectTimeout())
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        // every connection goes to addresses the policy checked in this very lookup
+                        .setDnsResolver(new DnsResolver() {
+                            @Override
+                            public InetAddress[] resolve(String host) {
+                                return policy.checkHost(host, resolver).toArray(InetAddress[]::new);
+                            }
+
+                            @Override
+                            public String resolveCanonicalHostname(String host) throws UnknownHostException {
+                                return InetAddress.getByName(host).getCanonicalHostName();
+                            }
+                        })
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                                .build())
+                        .build())
+                // redirects are followed here, by hand, so that every hop meets the egress policy;
+                // one attempt per call: the workflow step's retry policy owns retries
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
                 .build();
     }
 
@@ -124,11 +172,11 @@ public final class HttpConnector implements Connector, AutoCloseable {
         String method = input.method();
         byte[] body = input.body();
         for (int hop = 0; ; hop++) {
-            policy.check(url);
+            policy.check(url, resolver);
             boolean sameOrigin = sameOrigin(origin, url);
-            HttpRequest request =
+            HttpUriRequestBase request =
                     request(method, url, input, body, sameOrigin ? auth : Optional.empty(), call, deadline);
-            HttpResponse<BoundedBody> response = send(request, deadline, timeout);
+            Received response = send(request, url, deadline, timeout);
             Optional<URI> next = redirect(response, input, method);
             if (next.isEmpty()) {
                 JsonNode output = responses.toOutput(response, method, input.expectStatus());
@@ -149,7 +197,7 @@ public final class HttpConnector implements Connector, AutoCloseable {
         }
     }
 
-    private HttpRequest request(
+    private HttpUriRequestBase request(
             String method,
             URI url,
             HttpRequestInput input,
@@ -157,69 +205,86 @@ public final class HttpConnector implements Connector, AutoCloseable {
             Optional<HttpAuth.Header> auth,
             ActionCall call,
             long deadline) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(url)
-                .timeout(remaining(deadline))
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (url.getScheme().equalsIgnoreCase("http")) {
-            // a cleartext HTTP/2 upgrade gains nothing for single calls and trips up some servers
-            builder.version(HttpClient.Version.HTTP_1_1);
+        HttpUriRequestBase request = new HttpUriRequestBase(method, url);
+        request.setConfig(RequestConfig.custom()
+                .setResponseTimeout(Timeout.of(remaining(deadline)))
+                .build());
+        if (body != null) {
+            request.setEntity(new ByteArrayEntity(body, null)); // its Content-Type is among the headers
         }
-        builder.header("User-Agent", "Switchboard-HttpConnector/1");
+        request.setHeader("User-Agent", "Switchboard-HttpConnector/1");
         input.headers().forEach((name, value) -> {
             if (body != null || !name.equalsIgnoreCase("Content-Type")) {
-                builder.setHeader(name, value);
+                request.setHeader(name, value);
             }
         });
-        auth.ifPresent(header -> builder.setHeader(header.name(), header.value()));
+        auth.ifPresent(header -> request.setHeader(header.name(), header.value()));
         boolean unsafe = !method.equals("GET") && !method.equals("HEAD");
         boolean keyGiven = input.headers().keySet().stream().anyMatch(n -> n.equalsIgnoreCase("Idempotency-Key"));
         if (unsafe && call.idempotencyKey() != null && !keyGiven) {
-            builder.setHeader("Idempotency-Key", call.idempotencyKey());
+            request.setHeader("Idempotency-Key", call.idempotencyKey());
         }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            // the JDK's own header checks, should one of ours have let something through
-            throw ConnectorException.invalidInput("headers", "are not acceptable: " + e.getMessage());
-        }
+        return request;
     }
 
-    private HttpResponse<BoundedBody> send(HttpRequest request, long deadline, Duration timeout) {
-        String where = HttpResponses.where(request.method(), request.uri());
-        CompletableFuture<HttpResponse<BoundedBody>> future =
-                client.sendAsync(request, BoundedBody.handler(settings.maxResponseBytes()));
+    /**
+     * One exchange on the caller's thread. Each read waits at most the time left, and the body is read
+     * against the deadline too: a server may trickle it after quick headers. A body past the limit, or
+     * still arriving at the deadline, is cut off with its connection.
+     */
+    private Received send(HttpUriRequestBase request, URI url, long deadline, Duration timeout) {
+        String where = HttpResponses.where(request.getMethod(), url);
+        ClassicHttpResponse response = null;
         try {
-            // our own deadline bounds the whole exchange, body included: the JDK documents its request
-            // timeout only for receiving the response, and a server may trickle the body after quick headers
-            return future.get(remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
+            response = client.executeOpen(null, request, null);
+            HttpEntity entity = response.getEntity();
+            BoundedBody body = entity == null || request.getMethod().equals("HEAD")
+                    ? new BoundedBody(new byte[0], false)
+                    : BoundedBody.read(entity.getContent(), settings.maxResponseBytes(), deadline);
+            if (body.truncated()) {
+                request.cancel(); // the rest is not read: closing the response would drain it
+            }
+            return new Received(response.getCode(), url, headers(response), body);
+        } catch (SocketTimeoutException | BoundedBody.LateException e) { // connect timeouts included
+            request.cancel();
             throw ConnectorException.timeout(where + " took longer than " + timeout.toMillis() + " ms", e);
-        } catch (InterruptedException e) {
-            future.cancel(true);
+        } catch (InterruptedIOException e) {
+            request.cancel();
             Thread.currentThread().interrupt();
             throw ConnectorException.upstream(where + " was interrupted", null, null, e);
-        } catch (ExecutionException e) {
-            throw failure(where, timeout, e.getCause());
+        } catch (ConnectException e) {
+            throw ConnectorException.upstream(where + ": cannot connect", null, null, e);
+        } catch (IOException e) {
+            request.cancel();
+            throw ConnectorException.upstream(where + " failed: " + e, null, null, e);
+        } finally {
+            // a ConnectorException from the egress policy (refusing what the host resolved to when
+            // connecting) passes through unchanged
+            close(response);
         }
     }
 
-    private static ConnectorException failure(String where, Duration timeout, Throwable cause) {
-        if (cause instanceof HttpTimeoutException) {
-            return ConnectorException.timeout(where + " took longer than " + timeout.toMillis() + " ms", cause);
+    private static void close(ClassicHttpResponse response) {
+        if (response == null) {
+            return;
         }
-        if (cause instanceof ConnectException) {
-            return ConnectorException.upstream(where + ": cannot connect", null, null, cause);
+        try {
+            response.close();
+        } catch (IOException e) {
+            // the exchange is over either way
         }
-        return ConnectorException.upstream(where + " failed: " + cause, null, null, cause);
+    }
+
+    private static HttpHeaders headers(ClassicHttpResponse response) {
+        Map<String, List<String>> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Header header : response.getHeaders()) {
+            values.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+        }
+        return HttpHeaders.of(values, (name, value) -> true);
     }
 
     /** The next URL when the response is a redirect to follow: 3xx with Location, not an expected status. */
-    private static Optional<URI> redirect(HttpResponse<?> response, HttpRequestInput input, String method) {
+    private static Optional<URI> redirect(Received response, HttpRequestInput input, String method) {
         int status = response.statusCode();
         boolean redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
         if (!redirect || input.expectStatus().contains(status)) {
@@ -269,9 +334,13 @@ public final class HttpConnector implements Connector, AutoCloseable {
         }
     }
 
-    /** Closes the connection pool; waits for calls in flight. */
+    /** Closes the connection pool. */
     @Override
     public void close() {
-        client.close();
+        try {
+            client.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -30,10 +30,9 @@ import java.util.stream.Stream;
  * ({@code *.corp.example}), IP addresses or CIDR blocks ({@code 10.20.0.0/16}). A host name entry
  * matches the URL's host as written, so allowing {@code crm.internal} allows what it resolves to.
  *
- * <p>Residual risk, accepted: the JDK client resolves the host again when it connects. The JVM caches
- * successful lookups (30 s by default), so that second lookup normally returns the checked answer; a
- * DNS-rebinding attacker who outlasts the cache could still slip through. Deployments that need more put
- * the connector behind an egress proxy.
+ * <p>The connector checks each URL before sending, and its client resolves host names through {@link
+ * #checkHost} when it connects: the addresses it connects to are the ones checked, so a name that
+ * answers DNS with a public address first and an internal one later (DNS rebinding) is still refused.
  *
  * <p>Immutable and thread-safe.
  */
@@ -124,6 +123,18 @@ public final class HttpEgressPolicy {
         if (host.isEmpty()) {
             throw ConnectorException.invalidInput("url", "has no host: " + safe(url));
         }
+        return checkHost(host, resolver);
+    }
+
+    /**
+     * Resolves a host name (or IP literal) and checks every address, as {@link #check} does for a URL's
+     * host: what a client connecting on the policy's behalf connects to.
+     *
+     * @return the addresses the host resolved to, all allowed
+     * @throws ConnectorException {@code FORBIDDEN} or {@code UPSTREAM} as {@link #check}
+     */
+    List<InetAddress> checkHost(String rawHost, Resolver resolver) {
+        String host = normalizedHost(rawHost);
         if (deny.stream().anyMatch(entry -> matchesName(entry, host))) {
             throw ConnectorException.forbidden("host " + host + " is on the egress deny list");
         }
@@ -193,11 +204,11 @@ public final class HttpEgressPolicy {
 
     /** The URL's host in lower case, without IPv6 brackets or a trailing dot. */
     private static String host(URI url) {
-        String host = url.getHost();
-        if (host == null) {
-            return "";
-        }
-        host = host.toLowerCase(Locale.ROOT);
+        return url.getHost() == null ? "" : normalizedHost(url.getHost());
+    }
+
+    private static String normalizedHost(String rawHost) {
+        String host = rawHost.toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }

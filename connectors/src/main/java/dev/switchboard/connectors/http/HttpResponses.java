@@ -3,7 +3,6 @@ package dev.switchboard.connectors.http;
 import dev.switchboard.connectors.ConnectorException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,6 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** Turns a received response into the action's output, or into the failure it stands for. */
 final class HttpResponses {
 
+    /** A response as received: its status, the URL asked, its headers and its body up to the limit. */
+    record Received(int statusCode, URI uri, HttpHeaders headers, BoundedBody body) {}
+
     /** How much of an error body a message quotes: enough to see the upstream's complaint. */
     private static final int EXCERPT_CHARS = 300;
 
@@ -41,7 +43,7 @@ final class HttpResponses {
      * The output for an expected status; otherwise the failure: 408, 429 and 5xx are retryable
      * {@code UPSTREAM} (with Retry-After), anything else is {@code REJECTED}.
      */
-    ObjectNode toOutput(HttpResponse<BoundedBody> response, String method, Set<Integer> expectStatus) {
+    ObjectNode toOutput(Received response, String method, Set<Integer> expectStatus) {
         int status = response.statusCode();
         boolean expected = expectStatus.isEmpty() ? status >= 200 && status < 300 : expectStatus.contains(status);
         if (!expected) {
@@ -56,7 +58,7 @@ final class HttpResponses {
         return output;
     }
 
-    private JsonNode body(HttpResponse<BoundedBody> response, String method) {
+    private JsonNode body(Received response, String method) {
         BoundedBody body = response.body();
         if (isJson(response.headers())) {
             if (body.truncated()) {
@@ -78,7 +80,7 @@ final class HttpResponses {
         return JsonNodeFactory.instance.stringNode(text(response.headers(), body.bytes()));
     }
 
-    private ConnectorException failure(HttpResponse<BoundedBody> response, String method) {
+    private ConnectorException failure(Received response, String method) {
         int status = response.statusCode();
         String excerpt = excerpt(text(response.headers(), response.body().bytes()));
         String message =

@@ -7,8 +7,11 @@ import dev.switchboard.connectors.ActionCall;
 import dev.switchboard.connectors.ConnectorException;
 import dev.switchboard.connectors.ConnectorException.Kind;
 import dev.switchboard.connectors.SecretResolver;
+import java.net.InetAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +60,28 @@ class HttpConnectorGuardTest {
             assertThat(e.retryable()).isFalse();
             assertThat(e.getMessage()).contains("loopback");
         }
+        assertThat(server.received()).isEmpty();
+    }
+
+    @Test
+    void a_name_that_answers_dns_with_an_internal_address_at_connect_time_is_refused_dns_rebinding() throws Exception {
+        server.on("/", ex -> LocalServer.respond(ex, 200, "text/plain", "internal admin"));
+        InetAddress publicAddress = InetAddress.getByName("93.184.216.34");
+        AtomicInteger lookups = new AtomicInteger();
+        // the attacker's DNS: a public address for the first lookup (the URL check), then loopback
+        HttpEgressPolicy.Resolver rebinding = host -> host.equals("rebind.example")
+                ? new InetAddress[] {lookups.getAndIncrement() == 0 ? publicAddress : InetAddress.getLoopbackAddress()}
+                : InetAddress.getAllByName(host);
+
+        try (HttpConnector connector = new HttpConnector(
+                HttpEgressPolicy.defaults(), SECRETS, HttpConnectorSettings.DEFAULTS, Clock.systemUTC(), rebinding)) {
+            ConnectorException e =
+                    failure(connector, "{\"url\":\"http://rebind.example:" + server.port() + "/admin\"}");
+
+            assertThat(e.kind()).isEqualTo(Kind.FORBIDDEN);
+            assertThat(e.getMessage()).contains("rebind.example resolves to a loopback address");
+        }
+        assertThat(lookups).hasValue(2);
         assertThat(server.received()).isEmpty();
     }
 
