@@ -4,6 +4,7 @@ import dev.switchboard.budget.BudgetExceededException;
 import dev.switchboard.budget.BudgetGuard;
 import dev.switchboard.budget.Reservation;
 import dev.switchboard.gateway.routing.Candidate;
+import dev.switchboard.gateway.routing.Exclusion;
 import dev.switchboard.gateway.routing.RoutePlan;
 import dev.switchboard.gateway.upstream.Usage;
 import dev.switchboard.ledger.RetailPricing;
@@ -16,6 +17,7 @@ import dev.switchboard.ratelimit.RateLimitedException;
 import dev.switchboard.ratelimit.RateLimiter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -94,20 +96,50 @@ class Admissions {
     Money worstCase(ChargeContext charge, RoutePlan plan, long promptTokens, Integer maxTokens) {
         Currency currency = Currency.getInstance(properties.defaultCurrency());
         Instant at = clock.instant();
-        long prompt = promptTokens + promptTokens / 10 + 16;
         long worst = 0;
         for (RoutePlan.Ranked ranked : plan.ranked()) {
-            Candidate c = ranked.candidate();
-            long output =
-                    maxTokens != null ? maxTokens : c.maxOutputTokens() > 0 ? c.maxOutputTokens() : UNKNOWN_MAX_OUTPUT;
-            Money wholesale = directory.wholesaleCost(c.deploymentId(), at, new Usage(prompt, output, 0, 0));
-            Money retail = pricing.retailFor(charge.orgUnit(), c.model(), prompt, 0, output, wholesale, at)
-                    .retail();
+            Money retail = worstCaseOf(charge, ranked.candidate(), promptTokens, maxTokens, at);
             if (retail.currency().equals(currency)) {
                 worst = Math.max(worst, retail.micros());
             }
         }
         return new Money(worst, currency);
+    }
+
+    /**
+     * The plan without the candidates whose worst-case retail cost (in the default currency) is over
+     * {@code capMicros}, listed as excluded: a caller with a cost cap (a workflow step) must not start a
+     * call that could cost more.
+     */
+    RoutePlan withinCap(ChargeContext charge, RoutePlan plan, long promptTokens, Integer maxTokens, long capMicros) {
+        Currency currency = Currency.getInstance(properties.defaultCurrency());
+        Instant at = clock.instant();
+        List<RoutePlan.Ranked> kept = new ArrayList<>();
+        List<Exclusion> excluded = new ArrayList<>(plan.excluded());
+        for (RoutePlan.Ranked ranked : plan.ranked()) {
+            Candidate c = ranked.candidate();
+            Money retail = worstCaseOf(charge, c, promptTokens, maxTokens, at);
+            if (retail.currency().equals(currency) && retail.micros() > capMicros) {
+                excluded.add(new Exclusion(
+                        c.deploymentId(),
+                        c.providerId(),
+                        Exclusion.Reason.COST_CAP,
+                        "its worst case, " + retail.micros() + " micro-units, is over the cost cap of " + capMicros
+                                + " (a lower max_tokens lowers the worst case)"));
+            } else {
+                kept.add(ranked);
+            }
+        }
+        return new RoutePlan(plan.model(), kept, excluded);
+    }
+
+    private Money worstCaseOf(ChargeContext charge, Candidate c, long promptTokens, Integer maxTokens, Instant at) {
+        long prompt = promptTokens + promptTokens / 10 + 16;
+        long output =
+                maxTokens != null ? maxTokens : c.maxOutputTokens() > 0 ? c.maxOutputTokens() : UNKNOWN_MAX_OUTPUT;
+        Money wholesale = directory.wholesaleCost(c.deploymentId(), at, new Usage(prompt, output, 0, 0));
+        return pricing.retailFor(charge.orgUnit(), c.model(), prompt, 0, output, wholesale, at)
+                .retail();
     }
 
     private static String capitalised(String message) {

@@ -92,9 +92,23 @@ public class GatewayService {
      * same id is settled, it is charged once.
      */
     public ChatOutcome chat(ChargeContext charge, JsonNode body, Long latencyCeilingMillis, String requestId) {
+        return chat(charge, body, latencyCeilingMillis, requestId, null);
+    }
+
+    /**
+     * A chat completion that may not cost more than {@code costCapMicros} (retail, default currency;
+     * {@code null}: no cap): candidates whose worst case is over the cap are left out before anything is
+     * called, and when none is left the request is refused as invalid, uncharged.
+     */
+    public ChatOutcome chat(
+            ChargeContext charge, JsonNode body, Long latencyCeilingMillis, String requestId, Long costCapMicros) {
         ChatRequests.Inspected request = ChatRequests.inspect(body);
         long promptTokens = tokens.countPrompt(request.body());
-        RoutePlan plan = routable(plan(charge, request, promptTokens, latencyCeilingMillis));
+        RoutePlan plan = plan(charge, request, promptTokens, latencyCeilingMillis);
+        if (costCapMicros != null) {
+            plan = admissions.withinCap(charge, plan, promptTokens, request.maxTokens(), costCapMicros);
+        }
+        plan = routable(plan);
         try (Admission admission = admissions.admit(requestId, charge, plan, promptTokens, request.maxTokens())) {
             return chat(charge, request, promptTokens, plan, admission);
         }

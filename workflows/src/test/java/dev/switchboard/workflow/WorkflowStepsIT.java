@@ -176,6 +176,39 @@ class WorkflowStepsIT {
     }
 
     @Test
+    void an_llm_step_whose_worst_case_is_over_its_cost_cap_fails_without_calling_or_charging() {
+        String json = """
+                {"schemaVersion": 1, "key": "%s", "name": "Capped",
+                 "nodes": [
+                   {"id": "start", "kind": "start"},
+                   {"id": "capped", "kind": "llm", "settings": {"model": "sim-fast/sim-chat", "maxTokens": 4000},
+                    "messages": [{"role": "user", "content": "Write a long essay about budgets."}],
+                    "policy": {"retry": {"maxAttempts": 1}, "onError": "branch", "costCapMicros": 1}},
+                   {"id": "handled", "kind": "transform", "value": "{{steps.capped.error}}"},
+                   {"id": "cheap", "kind": "llm", "settings": {"model": "sim-fast/sim-chat", "maxTokens": 20},
+                    "messages": [{"role": "user", "content": "Say hi."}],
+                    "policy": {"costCapMicros": 1000000}},
+                   {"id": "end", "kind": "end", "outputs": {"error": "{{steps.handled.output}}",
+                    "hi": "{{steps.cheap.output.text}}"}}
+                 ],
+                 "edges": [
+                   {"from": "start", "to": "capped"}, {"from": "capped", "to": "end"},
+                   {"from": "capped", "port": "error", "to": "handled"}, {"from": "handled", "to": "cheap"},
+                   {"from": "cheap", "to": "end"}
+                 ]}""".formatted(key("capped"));
+        UUID workflow = publish(alice, marketing, json);
+
+        JsonNode run = runToEnd(workflow, Map.of());
+
+        assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("outputs").path("error").asString()).contains("over the cost cap of 1");
+        assertThat(run.path("outputs").path("hi").asString()).isNotBlank();
+        // only the step within its cap was called and charged
+        assertThat(chargesPerStep(jdbc, UUID.fromString(run.path("id").asString())))
+                .containsOnlyKeys("cheap");
+    }
+
+    @Test
     void a_failed_step_takes_its_error_port_continues_or_uses_its_default_as_its_policy_says() {
         String json = """
                 {"schemaVersion": 1, "key": "%s", "name": "Errors",

@@ -14,6 +14,8 @@ public record Exclusion(String deploymentId, String providerId, Reason reason, S
         POLICY_JURISDICTION,
         BALANCE_EXHAUSTED,
         UNHEALTHY,
-        TOO_SLOW
+        TOO_SLOW,
+        /** Its worst-case cost is over the caller's cost cap (a workflow step's). */
+        COST_CAP
     }
 }

@@ -77,8 +77,10 @@ class StepActivitiesImpl implements StepActivities {
             Node.Llm node = (Node.Llm) Json.read(call.nodeJson(), Node.class);
             JsonNode input = Json.read(call.inputJson());
             ObjectNode body = requestOf(node, input);
-            StepResult result = chat(call, body, requestId(call.idempotencyKey()));
+            // the cap leaves out, before the call, every deployment whose worst case is over it; the check
+            // after the call stays for a provider that reports more than the worst case allowed
             Long cap = node.policy().costCapMicros();
+            StepResult result = chat(call, body, requestId(call.idempotencyKey()), cap);
             if (cap != null && result.costMicros() > cap) {
                 throw invalid(
                         "the call cost " + result.costMicros() + " micro-units, over the step's cost cap of " + cap);
@@ -118,6 +120,11 @@ class StepActivitiesImpl implements StepActivities {
 
     /** One model call of a step, under a request id that is the same on every retry. */
     StepResult chat(StepCall call, ObjectNode body, String requestId) {
+        return chat(call, body, requestId, null);
+    }
+
+    /** A chat call charged to the step; {@code costCapMicros}, when given, bounds its worst case. */
+    StepResult chat(StepCall call, ObjectNode body, String requestId, Long costCapMicros) {
         ChargeContext charge = new ChargeContext(
                 new OrgUnitId(UUID.fromString(call.orgUnitId())),
                 call.projectId() == null ? null : new OrgUnitId(UUID.fromString(call.projectId())),
@@ -126,7 +133,7 @@ class StepActivitiesImpl implements StepActivities {
                 call.stepKey());
         GatewayService.ChatOutcome outcome;
         try {
-            outcome = gateway.chat(charge, body, null, requestId);
+            outcome = gateway.chat(charge, body, null, requestId, costCapMicros);
         } catch (GatewayException e) {
             throw failureOf(e);
         }
