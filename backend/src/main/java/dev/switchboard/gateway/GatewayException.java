@@ -19,6 +19,9 @@ public final class GatewayException extends RuntimeException {
     private final Duration retryAfter;
     private final BudgetRefusal budget;
 
+    /** The {@link #code} of {@link #costCapExceeded}. */
+    public static final String COST_CAP_EXCEEDED = "cost_cap_exceeded";
+
     private GatewayException(int status, String type, String code, String param, String message, Duration retryAfter) {
         this(status, type, code, param, message, retryAfter, null);
     }
@@ -83,6 +86,17 @@ public final class GatewayException extends RuntimeException {
 
     public static GatewayException modelNotFound(String message) {
         return new GatewayException(404, "invalid_request_error", "model_not_found", "model", message, null);
+    }
+
+    /** Every deployment of the model could cost more than the caller's cost cap: 400, nothing called. */
+    public static GatewayException costCapExceeded(String model, long capMicros, String reasons) {
+        return new GatewayException(
+                400,
+                "invalid_request_error",
+                COST_CAP_EXCEEDED,
+                null,
+                "No deployment of '" + model + "' fits the cost cap of " + capMicros + " micro-units: " + reasons,
+                null);
     }
 
     public static GatewayException methodNotAllowed(String method, String path) {

@@ -105,8 +105,13 @@ public class GatewayService {
         ChatRequests.Inspected request = ChatRequests.inspect(body);
         long promptTokens = tokens.countPrompt(request.body());
         RoutePlan plan = plan(charge, request, promptTokens, latencyCeilingMillis);
-        if (costCapMicros != null) {
-            plan = admissions.withinCap(charge, plan, promptTokens, request.maxTokens(), costCapMicros);
+        if (costCapMicros != null && !plan.isEmpty()) {
+            RoutePlan capped = admissions.withinCap(charge, plan, promptTokens, request.maxTokens(), costCapMicros);
+            if (capped.isEmpty()) {
+                throw GatewayException.costCapExceeded(
+                        plan.model(), costCapMicros, reasons(capped, Exclusion.Reason.COST_CAP));
+            }
+            plan = capped;
         }
         plan = routable(plan);
         try (Admission admission = admissions.admit(requestId, charge, plan, promptTokens, request.maxTokens())) {
@@ -273,11 +278,7 @@ public class GatewayService {
         if (!plan.isEmpty()) {
             return plan;
         }
-        String reasons = plan.excluded().stream()
-                .map(e -> e.providerId() + ": " + e.detail())
-                .distinct()
-                .reduce((a, b) -> a + "; " + b)
-                .orElse("");
+        String reasons = reasons(plan, null);
         boolean healthOnly = plan.excluded().stream()
                 .allMatch(e -> e.reason() == Exclusion.Reason.UNHEALTHY
                         || e.reason() == Exclusion.Reason.TOO_SLOW
@@ -297,6 +298,16 @@ public class GatewayService {
         }
         throw GatewayException.invalidRequest(
                 null, "No deployment of '" + plan.model() + "' can serve this request: " + reasons);
+    }
+
+    /** The plan's exclusions for a message ({@code only} that reason when given), one per provider and cause. */
+    private static String reasons(RoutePlan plan, Exclusion.Reason only) {
+        return plan.excluded().stream()
+                .filter(e -> only == null || e.reason() == only)
+                .map(e -> e.providerId() + ": " + e.detail())
+                .distinct()
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
     }
 
     private void settleFailure(

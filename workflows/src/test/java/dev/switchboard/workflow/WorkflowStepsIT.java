@@ -209,6 +209,35 @@ class WorkflowStepsIT {
     }
 
     @Test
+    void an_agent_whose_first_turn_could_cost_more_than_its_cap_fails_without_calling() {
+        String json = """
+                {"schemaVersion": 1, "key": "%s", "name": "Capped agent",
+                 "nodes": [
+                   {"id": "start", "kind": "start"},
+                   {"id": "helper", "kind": "agent", "task": "Use crm_lookup to find the tier of ACME.",
+                    "settings": {"model": "sim-mid/sim-chat", "maxTokens": 60}, "maxIterations": 3,
+                    "tools": [{"name": "crm_lookup", "description": "Looks a customer up in the CRM",
+                               "connector": "http", "action": "request",
+                               "fixed": {"method": "GET", "url": "%s"},
+                               "parameters": {"type": "object", "properties": {}}}],
+                    "policy": {"retry": {"maxAttempts": 1}, "onError": "branch", "costCapMicros": 1}},
+                   {"id": "handled", "kind": "transform", "value": "{{steps.helper.error}}"},
+                   {"id": "end", "kind": "end", "outputs": {"error": "{{steps.handled.output}}"}}
+                 ],
+                 "edges": [{"from": "start", "to": "helper"}, {"from": "helper", "to": "end"},
+                           {"from": "helper", "port": "error", "to": "handled"}, {"from": "handled", "to": "end"}]}""".formatted(key("capped-agent"), url("/customers"));
+        UUID workflow = publish(alice, marketing, json);
+
+        JsonNode run = runToEnd(workflow, Map.of());
+
+        assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("outputs").path("error").asString()).contains("fits the cost cap of 1");
+        assertThat(lookups.get()).isZero();
+        assertThat(chargesPerStep(jdbc, UUID.fromString(run.path("id").asString())))
+                .isEmpty();
+    }
+
+    @Test
     void a_failed_step_takes_its_error_port_continues_or_uses_its_default_as_its_policy_says() {
         String json = """
                 {"schemaVersion": 1, "key": "%s", "name": "Errors",

@@ -1,6 +1,7 @@
 package dev.switchboard.workflow.engine;
 
 import dev.switchboard.workflow.Node;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -9,7 +10,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An agent step: the model answers or asks for tools (connector actions), the tools run and their
  * results go back, for at most {@code maxIterations} model turns and no further once the step's cost
- * cap is spent. Each turn is a model call under its own stable request id, so a retried step charges
+ * cap is spent: a turn is only taken when a model's worst case fits in what is left of it. Each turn is a model call under its own stable request id, so a retried step charges
  * every turn once.
  */
 final class AgentLoop {
@@ -62,8 +63,19 @@ final class AgentLoop {
             if (node.settings().maxTokens() != null) {
                 body.put("max_tokens", node.settings().maxTokens());
             }
-            StepResult result =
-                    steps.chat(call, body, StepActivitiesImpl.requestId(call.idempotencyKey() + "/turn" + turn));
+            String requestId = StepActivitiesImpl.requestId(call.idempotencyKey() + "/turn" + turn);
+            StepResult result;
+            if (cap == null || turn == 1) {
+                result = steps.chat(call, body, requestId, cap); // a first turn over the cap fails the step
+            } else {
+                Optional<StepResult> within = steps.chatWithinCap(call, body, requestId, cap - spent);
+                if (within.isEmpty()) { // no model could answer this turn within what is left of the cap
+                    turn--;
+                    stoppedBy = "cost cap";
+                    break;
+                }
+                result = within.get();
+            }
             inputTokens += result.inputTokens();
             outputTokens += result.outputTokens();
             spent += result.costMicros();

@@ -125,18 +125,36 @@ class StepActivitiesImpl implements StepActivities {
 
     /** A chat call charged to the step; {@code costCapMicros}, when given, bounds its worst case. */
     StepResult chat(StepCall call, ObjectNode body, String requestId, Long costCapMicros) {
+        try {
+            return resultOf(outcome(call, body, requestId, costCapMicros), body);
+        } catch (GatewayException e) {
+            throw failureOf(e);
+        }
+    }
+
+    /** Like {@link #chat} with a cap, but empty when no deployment's worst case fits the cap. */
+    Optional<StepResult> chatWithinCap(StepCall call, ObjectNode body, String requestId, long costCapMicros) {
+        try {
+            return Optional.of(resultOf(outcome(call, body, requestId, costCapMicros), body));
+        } catch (GatewayException e) {
+            if (GatewayException.COST_CAP_EXCEEDED.equals(e.code())) {
+                return Optional.empty();
+            }
+            throw failureOf(e);
+        }
+    }
+
+    private GatewayService.ChatOutcome outcome(StepCall call, ObjectNode body, String requestId, Long costCapMicros) {
         ChargeContext charge = new ChargeContext(
                 new OrgUnitId(UUID.fromString(call.orgUnitId())),
                 call.projectId() == null ? null : new OrgUnitId(UUID.fromString(call.projectId())),
                 null,
                 call.runId(),
                 call.stepKey());
-        GatewayService.ChatOutcome outcome;
-        try {
-            outcome = gateway.chat(charge, body, null, requestId, costCapMicros);
-        } catch (GatewayException e) {
-            throw failureOf(e);
-        }
+        return gateway.chat(charge, body, null, requestId, costCapMicros);
+    }
+
+    private StepResult resultOf(GatewayService.ChatOutcome outcome, ObjectNode body) {
         JsonNode response = outcome.response();
         String text =
                 response.path("choices").path(0).path("message").path("content").asString("");
