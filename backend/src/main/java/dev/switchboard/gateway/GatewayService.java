@@ -18,6 +18,7 @@ import dev.switchboard.gateway.upstream.Usage;
 import dev.switchboard.ledger.CallStatus;
 import dev.switchboard.ledger.UsageSource;
 import dev.switchboard.platform.Ids;
+import dev.switchboard.platform.Money;
 import dev.switchboard.procurement.ProviderAccounts;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,6 +81,23 @@ public class GatewayService {
     public RoutePlan explain(ChargeContext charge, JsonNode body, Long latencyCeilingMillis) {
         ChatRequests.Inspected request = ChatRequests.inspect(body);
         return plan(charge, request, tokens.countPrompt(request.body()), latencyCeilingMillis);
+    }
+
+    /**
+     * For each candidate of {@code plan} (a plan of this request, from {@link #explain}), in order, what a
+     * budget would hold for the request if that candidate served it: its worst-case retail cost in the
+     * default currency, the amount a cost cap is compared with.
+     */
+    public List<Money> worstCases(ChargeContext charge, JsonNode body, RoutePlan plan) {
+        ChatRequests.Inspected request = ChatRequests.inspect(body);
+        long promptTokens = tokens.countPrompt(request.body());
+        return plan.ranked().stream()
+                .map(ranked -> admissions.worstCase(
+                        charge,
+                        new RoutePlan(plan.model(), List.of(ranked), List.of()),
+                        promptTokens,
+                        request.maxTokens()))
+                .toList();
     }
 
     public ChatOutcome chat(ChargeContext charge, JsonNode body, Long latencyCeilingMillis) {

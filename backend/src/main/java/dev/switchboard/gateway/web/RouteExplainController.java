@@ -9,6 +9,7 @@ import dev.switchboard.org.OrgUnitId;
 import dev.switchboard.org.User;
 import dev.switchboard.org.UserService;
 import dev.switchboard.platform.ConditionalOnNodeRole;
+import dev.switchboard.platform.Money;
 import dev.switchboard.platform.NodeRole;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,6 +53,7 @@ class RouteExplainController {
             String deploymentId,
             String model,
             long expectedCostMicros,
+            long worstCaseMicros,
             Long observedP95Millis) {}
 
     record Excluded(String provider, String deploymentId, String reason, String detail) {}
@@ -59,7 +61,9 @@ class RouteExplainController {
     record Explanation(String model, UUID orgUnitId, List<Ranked> candidates, List<Excluded> excluded) {}
 
     @PostMapping("/explain")
-    @Operation(summary = "The candidates a chat request (OpenAI shape) would have, ranked; costs in USD micros")
+    @Operation(
+            summary = "The candidates a chat request (OpenAI shape) would have, ranked; costs in USD micros:"
+                    + " expected, and the worst case a budget would hold (and a cost cap is compared with)")
     ResponseEntity<?> explain(
             @RequestBody JsonNode body,
             @RequestParam(required = false) UUID orgUnitId,
@@ -68,8 +72,10 @@ class RouteExplainController {
         OrgUnitId unit = orgUnitId != null ? new OrgUnitId(orgUnitId) : defaultUnit(caller);
         org.get(unit);
         try {
-            RoutePlan plan = gateway.explain(ChargeContext.of(unit), body, latencyCeiling);
+            ChargeContext charge = ChargeContext.of(unit);
+            RoutePlan plan = gateway.explain(charge, body, latencyCeiling);
             List<RoutePlan.Ranked> ranked = plan.ranked();
+            List<Money> worstCases = gateway.worstCases(charge, body, plan);
             return ResponseEntity.ok(new Explanation(
                     plan.model(),
                     unit.value(),
@@ -80,6 +86,7 @@ class RouteExplainController {
                                     ranked.get(i).candidate().deploymentId(),
                                     ranked.get(i).candidate().model(),
                                     ranked.get(i).expectedCostMicros(),
+                                    worstCases.get(i).micros(),
                                     ranked.get(i).observedP95Millis()))
                             .toList(),
                     plan.excluded().stream()

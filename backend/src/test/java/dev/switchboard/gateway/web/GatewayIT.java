@@ -214,6 +214,10 @@ class GatewayIT {
                 .isEqualTo("sim-fast");
         assertThat(explained.json().path("excluded").get(0).path("reason").asString())
                 .isEqualTo("missing_capability");
+        JsonNode first = explained.json().path("candidates").get(0);
+        assertThat(first.path("worstCaseMicros").asLong())
+                .as("what a budget holds: the longest output at the price, above the expected cost")
+                .isGreaterThan(first.path("expectedCostMicros").asLong());
         long after = ledger.query(new UsageQuery(null, null, null, null, null, null, 1000)).totals().stream()
                 .mapToLong(t -> t.calls())
                 .sum();
