@@ -208,24 +208,31 @@ class WorkflowStepsIT {
                 .containsOnlyKeys("cheap");
     }
 
+    /** The CRM-lookup agent node of the cost-cap tests (its request is spelled out in the second one). */
+    String crmAgent(String policyJson) {
+        return """
+                {"id": "helper", "kind": "agent", "task": "Use crm_lookup to find the tier of ACME.",
+                 "settings": {"model": "sim-mid/sim-chat", "maxTokens": 60}, "maxIterations": 3,
+                 "tools": [{"name": "crm_lookup", "description": "Looks a customer up in the CRM",
+                            "connector": "http", "action": "request", "fixed": {"method": "GET", "url": "%s"},
+                            "parameters": {"type": "object", "properties": {}}}],
+                 "policy": %s}""".formatted(url("/customers"), policyJson);
+    }
+
     @Test
     void an_agent_whose_first_turn_could_cost_more_than_its_cap_fails_without_calling() {
         String json = """
                 {"schemaVersion": 1, "key": "%s", "name": "Capped agent",
                  "nodes": [
                    {"id": "start", "kind": "start"},
-                   {"id": "helper", "kind": "agent", "task": "Use crm_lookup to find the tier of ACME.",
-                    "settings": {"model": "sim-mid/sim-chat", "maxTokens": 60}, "maxIterations": 3,
-                    "tools": [{"name": "crm_lookup", "description": "Looks a customer up in the CRM",
-                               "connector": "http", "action": "request",
-                               "fixed": {"method": "GET", "url": "%s"},
-                               "parameters": {"type": "object", "properties": {}}}],
-                    "policy": {"retry": {"maxAttempts": 1}, "onError": "branch", "costCapMicros": 1}},
+                   %s,
                    {"id": "handled", "kind": "transform", "value": "{{steps.helper.error}}"},
                    {"id": "end", "kind": "end", "outputs": {"error": "{{steps.handled.output}}"}}
                  ],
                  "edges": [{"from": "start", "to": "helper"}, {"from": "helper", "to": "end"},
-                           {"from": "helper", "port": "error", "to": "handled"}, {"from": "handled", "to": "end"}]}""".formatted(key("capped-agent"), url("/customers"));
+                           {"from": "helper", "port": "error", "to": "handled"}, {"from": "handled", "to": "end"}]}""".formatted(
+                        key("capped-agent"),
+                        crmAgent("{\"retry\": {\"maxAttempts\": 1}, \"onError\": \"branch\", \"costCapMicros\": 1}"));
         UUID workflow = publish(alice, marketing, json);
 
         JsonNode run = runToEnd(workflow, Map.of());
@@ -235,6 +242,47 @@ class WorkflowStepsIT {
         assertThat(lookups.get()).isZero();
         assertThat(chargesPerStep(jdbc, UUID.fromString(run.path("id").asString())))
                 .isEmpty();
+    }
+
+    @Test
+    void an_agent_stops_at_the_first_turn_whose_worst_case_no_longer_fits_what_is_left_of_its_cap() {
+        // the first turn's request exactly as the agent builds it; its worst case becomes the cap, so that
+        // turn fits and the next one (a longer prompt, less left) cannot
+        String firstTurn = """
+                {"model":"sim-mid/sim-chat","messages":[{"role":"user","content":"Use crm_lookup to find the tier of ACME."}],
+                 "tools":[{"type":"function","function":{"name":"crm_lookup","description":"Looks a customer up in the CRM",
+                 "parameters":{"type":"object","properties":{}}}}],"max_tokens":60}""";
+        ApiClient.Response explained =
+                ApiClient.asMaster(port).postRaw("/api/v1/route/explain?orgUnitId=" + marketing, firstTurn);
+        assertThat(explained.status()).as(explained.body()).isEqualTo(200);
+        long cap = explained
+                .json()
+                .path("candidates")
+                .get(0)
+                .path("worstCaseMicros")
+                .asLong();
+        String json = """
+                {"schemaVersion": 1, "key": "%s", "name": "Agent on a cap",
+                 "nodes": [
+                   {"id": "start", "kind": "start"},
+                   %s,
+                   {"id": "end", "kind": "end", "outputs": {"stopped": "{{steps.helper.output.stoppedBy}}",
+                    "turns": "{{steps.helper.output.iterations}}", "cost": "{{steps.helper.output.costMicros}}"}}
+                 ],
+                 "edges": [{"from": "start", "to": "helper"}, {"from": "helper", "to": "end"}]}""".formatted(key("agent-on-cap"), crmAgent("{\"costCapMicros\": " + cap + "}"));
+        UUID workflow = publish(alice, marketing, json);
+
+        JsonNode run = runToEnd(workflow, Map.of());
+
+        assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("outputs").path("stopped").asString()).isEqualTo("cost cap");
+        assertThat(run.path("outputs").path("turns").asInt()).isEqualTo(1);
+        assertThat(lookups.get()).as("the first turn's tool call ran").isEqualTo(1);
+        long cost = run.path("outputs").path("cost").asLong();
+        assertThat(cost).isPositive().isLessThanOrEqualTo(cap);
+        assertThat(chargesPerStep(jdbc, UUID.fromString(run.path("id").asString())))
+                .as("one ledger row: the turn taken")
+                .containsExactly(Map.entry("helper", 1L));
     }
 
     @Test
