@@ -28,10 +28,21 @@ final class SseStream implements AutoCloseable {
         }
     }
 
-    /** What ends the exchange; {@code finished} says whether the body was read to its end. */
+    /**
+     * What ends the exchange: {@code FINISHED}, the body was read to its end; {@code COMPLETE}, the protocol's
+     * end marker was read but not yet the end of the body (at most a few bytes of framing); {@code CUT}, the
+     * rest is unwanted.
+     */
+    enum Ending {
+        FINISHED,
+        COMPLETE,
+        CUT
+    }
+
+    /** What ends the exchange. */
     @FunctionalInterface
     interface Release {
-        void release(boolean finished);
+        void release(Ending ending);
     }
 
     private final InputStream body;
@@ -42,6 +53,7 @@ final class SseStream implements AutoCloseable {
     private final ByteArrayOutputStream currentLine = new ByteArrayOutputStream();
     private boolean lastWasCr;
     private boolean ended;
+    private boolean complete;
     private boolean closed;
 
     SseStream(InputStream body, Duration idleTimeout, Release release) {
@@ -108,14 +120,24 @@ final class SseStream implements AutoCloseable {
         }
     }
 
-    /** Stops reading; an unfinished body is cut, which closes its connection. */
+    /** The caller read the protocol's end marker: what may follow is framing, not events. */
+    void markComplete() {
+        complete = true;
+    }
+
+    /** Stops reading; an unfinished body is cut, which closes its connection, unless it was complete. */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        release.release(ended);
+        release.release(ended ? Ending.FINISHED : complete ? Ending.COMPLETE : Ending.CUT);
+    }
+
+    /** The body, for reading what is left of a complete stream. */
+    InputStream body() {
+        return body;
     }
 
     private String nextLine() throws IOException {

@@ -44,6 +44,9 @@ final class UpstreamTransport implements AutoCloseable {
 
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
+    /** The most a complete stream may still send after its end marker before it is cut. */
+    private static final int MAX_TAIL = 4 * 1024;
+
     private final JsonMapper json;
     private final UpstreamErrors errors;
     private final ConcurrentMap<Duration, CloseableHttpClient> clients = new ConcurrentHashMap<>();
@@ -100,9 +103,9 @@ final class UpstreamTransport implements AutoCloseable {
             }
             HttpEntity entity = response.getEntity();
             InputStream content = entity == null ? InputStream.nullInputStream() : entity.getContent();
-            return new SseStream(content, target.readTimeout(), finished -> release(request, response, finished));
+            return new SseStream(content, target.readTimeout(), ending -> release(request, response, content, ending));
         } catch (IOException e) {
-            release(request, response, false);
+            release(request, response, null, SseStream.Ending.CUT);
             throw errors.forTransport(target, e);
         }
     }
@@ -154,6 +157,7 @@ final class UpstreamTransport implements AutoCloseable {
                             target, "unparseable stream event: " + e.getOriginalMessage(), e, sink.delivered());
                 }
                 if (done) {
+                    events.markComplete();
                     sink.flush();
                     return translator.usage();
                 }
@@ -261,13 +265,35 @@ final class UpstreamTransport implements AutoCloseable {
     }
 
     /**
-     * Ends an event stream: a finished one returns its connection to the pool; an unfinished one is cut
-     * (closing its body would read it to the end first).
+     * Ends an event stream. A finished one returns its connection to the pool. A complete one (its end
+     * marker read, not yet the body's end: the chunked framing's last bytes) is read to its end by a
+     * virtual thread, so that the connection is kept instead of every stream opening a new one (a TLS
+     * handshake for real providers); more than {@link #MAX_TAIL} bytes, or no end within the read timeout,
+     * and it is cut. An unwanted rest is cut at once (closing the body would read it to its end).
      */
-    private static void release(HttpPost request, ClassicHttpResponse response, boolean finished) {
-        if (!finished) {
-            request.cancel();
+    private static void release(
+            HttpPost request, ClassicHttpResponse response, InputStream body, SseStream.Ending ending) {
+        switch (ending) {
+            case FINISHED -> close(request, response);
+            case COMPLETE ->
+                Thread.ofVirtual().name("upstream-stream-tail").start(() -> {
+                    try {
+                        if (body.skip(MAX_TAIL) >= MAX_TAIL && body.read() >= 0) {
+                            request.cancel(); // not just framing: a misbehaving upstream
+                        }
+                    } catch (IOException e) {
+                        request.cancel();
+                    }
+                    close(request, response);
+                });
+            case CUT -> {
+                request.cancel();
+                close(request, response);
+            }
         }
+    }
+
+    private static void close(HttpPost request, ClassicHttpResponse response) {
         try {
             response.close();
         } catch (IOException e) {

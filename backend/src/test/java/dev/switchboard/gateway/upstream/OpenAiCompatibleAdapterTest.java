@@ -331,6 +331,22 @@ class OpenAiCompatibleAdapterTest {
     }
 
     @Test
+    void consecutive_streams_reuse_one_kept_alive_connection() throws InterruptedException {
+        String chunk =
+                "{\"id\":\"c\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":null}]}";
+        fake.reply(sse(data(chunk), "data: [DONE]\n\n")).reply(sse(data(chunk), "data: [DONE]\n\n"));
+
+        adapter.chatStream(target("openai", "k"), request(), c -> {});
+        // the end of the first body (the chunked framing after [DONE]) is read off the caller's thread,
+        // in microseconds; then its connection is back in the pool
+        Thread.sleep(300);
+        adapter.chatStream(target("openai", "k"), request(), c -> {});
+
+        int first = fake.request().clientPort();
+        assertThat(fake.request().clientPort()).isEqualTo(first);
+    }
+
+    @Test
     void a_success_status_with_a_body_that_is_not_json_is_malformed() {
         fake.reply(FakeUpstream.text(200, "application/json", "<html>gateway</html>"));
 

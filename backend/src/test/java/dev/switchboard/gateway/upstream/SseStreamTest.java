@@ -56,7 +56,7 @@ class SseStreamTest {
         }
     }
 
-    final List<Boolean> releases = new ArrayList<>();
+    final List<SseStream.Ending> releases = new ArrayList<>();
 
     SseStream stream(InputStream body) {
         return new SseStream(body, Duration.ofSeconds(7), releases::add);
@@ -102,17 +102,23 @@ class SseStreamTest {
     }
 
     @Test
-    void closing_says_whether_the_body_was_read_to_its_end_and_releases_once() throws IOException {
+    void closing_says_how_far_the_body_was_read_and_releases_once() throws IOException {
         SseStream unfinished = stream(new Pieces("data: a\n\n", "data: b\n\n"));
         unfinished.next();
         unfinished.close();
         unfinished.close();
+
+        SseStream complete = stream(new Pieces("data: [DONE]\n\n", ""));
+        complete.next();
+        complete.markComplete();
+        complete.close();
 
         SseStream finished = stream(new Pieces("data: a\n\n"));
         finished.next();
         assertThat(finished.next()).isNull();
         finished.close();
 
-        assertThat(releases).containsExactly(false, true);
+        assertThat(releases)
+                .containsExactly(SseStream.Ending.CUT, SseStream.Ending.COMPLETE, SseStream.Ending.FINISHED);
     }
 }
