@@ -98,7 +98,8 @@ final class UpstreamTransport implements AutoCloseable {
             int status = response.getCode();
             if (status / 100 != 2) {
                 byte[] errorBody = errorBody(request, response);
-                response.close();
+                // a cancelled error body may fail to close: that must not hide the upstream's status
+                close(request, response);
                 throw errors.forStatus(target, status, headers(response), errorBody);
             }
             HttpEntity entity = response.getEntity();
@@ -220,15 +221,17 @@ final class UpstreamTransport implements AutoCloseable {
         }
         long declared = entity.getContentLength();
         boolean known = declared >= 0 && declared <= Integer.MAX_VALUE - 8;
-        byte[] buffer = new byte[known ? (int) declared : 8192];
+        // a declared length sizes the buffer only up to 1 MiB: an upstream may declare more than it sends
+        byte[] buffer = new byte[known ? (int) Math.min(declared, 1 << 20) : 8192];
         int size = 0;
         try (InputStream in = entity.getContent()) {
             while (true) {
                 if (size == buffer.length) {
-                    if (known) {
+                    if (known && size == declared) {
                         break; // framed by Content-Length: the body ends here
                     }
-                    buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                    buffer = Arrays.copyOf(
+                            buffer, known ? (int) Math.min(declared, buffer.length * 2L) : buffer.length * 2);
                 }
                 int read = in.read(buffer, size, buffer.length - size);
                 if (read < 0) {

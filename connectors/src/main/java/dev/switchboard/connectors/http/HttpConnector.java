@@ -34,6 +34,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -83,6 +84,9 @@ public final class HttpConnector implements Connector, AutoCloseable {
             schema("request-input.schema.json"),
             schema("request-output.schema.json"));
 
+    /** Connections kept per connector: enough that parallel steps calling one API never queue. */
+    private static final int MAX_CONNECTIONS = 1_024;
+
     private final HttpEgressPolicy policy;
     private final SecretResolver secrets;
     private final HttpConnectorSettings settings;
@@ -125,6 +129,9 @@ public final class HttpConnector implements Connector, AutoCloseable {
                                 return InetAddress.getByName(host).getCanonicalHostName();
                             }
                         })
+                        // Apache's defaults (5 per host, 25 in all) would queue parallel workflow steps
+                        .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setMaxConnTotal(MAX_CONNECTIONS)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(settings.connectTimeout()))
                                 .build())
@@ -197,6 +204,7 @@ public final class HttpConnector implements Connector, AutoCloseable {
         }
     }
 
+    @SuppressWarnings("deprecation") // RequestConfig.setConnectTimeout, see below
     private HttpUriRequestBase request(
             String method,
             URI url,
@@ -206,8 +214,14 @@ public final class HttpConnector implements Connector, AutoCloseable {
             ActionCall call,
             long deadline) {
         HttpUriRequestBase request = new HttpUriRequestBase(method, url);
+        Timeout left = Timeout.of(remaining(deadline));
         request.setConfig(RequestConfig.custom()
-                .setResponseTimeout(Timeout.of(remaining(deadline)))
+                .setResponseTimeout(left)
+                // waiting for a pooled connection is within the call's timeout too
+                .setConnectionRequestTimeout(left)
+                // connecting too; the per-request setting is deprecated in favour of the pool's, which
+                // cannot follow each call's deadline
+                .setConnectTimeout(Timeout.of(min(settings.connectTimeout(), remaining(deadline))))
                 .build());
         if (body != null) {
             request.setEntity(new ByteArrayEntity(body, null)); // its Content-Type is among the headers
@@ -245,7 +259,9 @@ public final class HttpConnector implements Connector, AutoCloseable {
                 request.cancel(); // the rest is not read: closing the response would drain it
             }
             return new Received(response.getCode(), url, headers(response), body);
-        } catch (SocketTimeoutException | BoundedBody.LateException e) { // connect timeouts included
+        } catch (SocketTimeoutException
+                | ConnectionRequestTimeoutException
+                | BoundedBody.LateException e) { // connect timeouts included
             request.cancel();
             throw ConnectorException.timeout(where + " took longer than " + timeout.toMillis() + " ms", e);
         } catch (InterruptedIOException e) {
@@ -315,6 +331,10 @@ public final class HttpConnector implements Connector, AutoCloseable {
     private Duration timeout(HttpRequestInput input, ActionCall call) {
         Duration timeout = input.timeout() != null ? input.timeout() : settings.defaultTimeout();
         return call.timeout() != null && call.timeout().compareTo(timeout) < 0 ? call.timeout() : timeout;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Duration remaining(long deadline) {
