@@ -163,6 +163,23 @@ final class FakeUpstream implements AutoCloseable {
         };
     }
 
+    /**
+     * Sends the {@code start} of a JSON body it says is {@code declaredLength} long (0: chunked), then pauses
+     * and ends: a fixed-length body short of its length is cut off, a chunked one finishes only after the
+     * pause (never, within a test).
+     */
+    static Reply unfinished(int status, long declaredLength, String start, Duration pause) {
+        return exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, declaredLength);
+            OutputStream out = exchange.getResponseBody();
+            out.write(start.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Thread.sleep(pause);
+            // closing a body that has not had all its bytes aborts the connection
+        };
+    }
+
     static Reply after(Duration pause, Reply reply) {
         return exchange -> {
             Thread.sleep(pause);

@@ -15,6 +15,7 @@ import dev.switchboard.gateway.upstream.UpstreamException.ServerError;
 import dev.switchboard.gateway.upstream.UpstreamException.StreamCut;
 import dev.switchboard.gateway.upstream.UpstreamException.Timeout;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -358,6 +359,32 @@ class OpenAiCompatibleAdapterTest {
     }
 
     @Test
+    void a_completion_declaring_far_more_bytes_than_it_sends_fails_without_a_buffer_of_the_declared_size() {
+        fake.reply(FakeUpstream.unfinished(200, 2_000_000_000L, COMPLETION, Duration.ZERO));
+
+        long allocatedBefore = allocatedByThisThread();
+        var failure =
+                catchThrowableOfType(UpstreamException.class, () -> adapter.chat(target("openai", "k"), request()));
+        long allocated = allocatedByThisThread() - allocatedBefore;
+
+        assertThat(failure.kind()).isInstanceOf(UpstreamException.Connection.class);
+        assertThat(failure.retryable()).isTrue();
+        assertThat(allocated).as("bytes allocated by the call").isLessThan(64L << 20);
+    }
+
+    @Test
+    void a_completion_of_several_mebibytes_is_read_whole_to_its_declared_length() {
+        String content = "y".repeat(3 << 20);
+        fake.reply(json(200, COMPLETION.replace("Hello!", content)));
+
+        ChatResult result = adapter.chat(target("openai", "k"), request());
+
+        assertThat(result.response().at("/choices/0/message/content").asString())
+                .hasSize(content.length());
+        assertThat(result.usage()).isEqualTo(new Usage(120, 40, 100, 25)); // the end of the body
+    }
+
+    @Test
     void a_stream_that_ends_without_done_after_content_is_cut_after_the_first_byte() {
         fake.reply(
                 sse(
@@ -445,6 +472,23 @@ class OpenAiCompatibleAdapterTest {
 
         assertThat(failure.kind()).isEqualTo(new RateLimited(java.util.Optional.of(Duration.ofMillis(1500))));
         assertThat(failure.beforeFirstByte()).isTrue();
+    }
+
+    @Test
+    void a_stream_refused_with_a_large_error_body_that_never_finishes_keeps_its_status() {
+        // more than the 64 KB of an error body that are read: the rest is cut off, the body never ends
+        String error = "{\"error\":{\"message\":\"overloaded\",\"trace\":\"" + "x".repeat(80 * 1024);
+        fake.reply(FakeUpstream.unfinished(500, 0, error, Duration.ofSeconds(10)));
+
+        long started = System.nanoTime();
+        var failure = catchThrowableOfType(
+                UpstreamException.class,
+                () -> adapter.chatStream(target("openai", "k"), request(), new Fixtures.Chunks()));
+
+        assertThat(failure.kind()).isEqualTo(new ServerError(500));
+        assertThat(failure.retryable()).isTrue();
+        assertThat(failure.beforeFirstByte()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test
@@ -560,5 +604,10 @@ class OpenAiCompatibleAdapterTest {
 
         assertThat(failure.kind()).isInstanceOf(UpstreamException.Connection.class);
         assertThat(failure.retryable()).isTrue();
+    }
+
+    /** What the current thread allocated so far: the call runs on it. */
+    static long allocatedByThisThread() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 }

@@ -8,15 +8,25 @@ import dev.switchboard.connectors.ActionResult;
 import dev.switchboard.connectors.ConnectorException;
 import dev.switchboard.connectors.ConnectorException.Kind;
 import dev.switchboard.connectors.SecretResolver;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -375,6 +385,87 @@ class HttpConnectorTest {
         assertThat(e.kind()).isIn(Kind.UPSTREAM);
         assertThat(e.retryable()).isTrue();
         assertThat(e.getMessage()).contains("cannot connect");
+    }
+
+    @Test
+    void parallel_calls_to_one_host_each_get_a_connection_instead_of_queueing_for_one() throws Exception {
+        int calls = 8; // more than Apache's default of 5 connections per host
+        CountDownLatch arrived = new CountDownLatch(calls);
+        server.on("/together", ex -> {
+            arrived.countDown();
+            await(arrived); // answers only once every call is in
+            LocalServer.respond(ex, 200, "text/plain", "all here");
+        });
+        String input = "{\"url\":\"" + server.url("/together") + "\",\"timeoutMs\":5000}";
+
+        List<String> outcomes = new ArrayList<>();
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                results.add(parallel.submit(() -> {
+                    try {
+                        return call(input).get("body").asString();
+                    } catch (ConnectorException e) {
+                        return e.kind() + ": " + e.getMessage();
+                    }
+                }));
+            }
+            for (Future<String> result : results) {
+                outcomes.add(result.get(30, TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(outcomes).hasSize(calls).containsOnly("all here");
+    }
+
+    @Test
+    void a_connect_that_hangs_ends_at_the_calls_timeout_not_at_the_longer_connect_timeout() throws IOException {
+        connector = connector(new HttpConnectorSettings(
+                1024 * 1024, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(30), 3));
+        try (Unanswered unanswered = new Unanswered()) {
+            long started = System.nanoTime();
+            ConnectorException e = failure("{\"url\":\"" + unanswered.url() + "\",\"timeoutMs\":1000}");
+
+            assertThat(e.kind()).isEqualTo(Kind.TIMEOUT);
+            assertThat(e.getMessage()).contains("1000 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * A loopback port whose accept queue is full: the kernel drops further connection attempts, so a
+     * connect to it hangs until the client gives up.
+     */
+    static final class Unanswered implements AutoCloseable {
+        private final ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        private final List<Socket> queued = new ArrayList<>();
+
+        Unanswered() throws IOException {
+            for (int i = 0; i < 10; i++) {
+                Socket socket = new Socket();
+                try {
+                    socket.connect(listener.getLocalSocketAddress(), 200);
+                    queued.add(socket);
+                } catch (SocketTimeoutException e) {
+                    socket.close();
+                    return; // full: this attempt was dropped
+                }
+            }
+            close();
+            throw new IllegalStateException("the accept queue of " + listener + " never filled up");
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + listener.getLocalPort() + "/x";
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket socket : queued) {
+                socket.close();
+            }
+            listener.close();
+        }
     }
 
     static void await(CountDownLatch latch) {
