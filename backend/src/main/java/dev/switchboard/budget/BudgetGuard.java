@@ -5,6 +5,7 @@ import dev.switchboard.ledger.UsageEntry;
 import dev.switchboard.ledger.UsageLedger;
 import dev.switchboard.org.OrgUnitId;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.Objects;
 import java.util.UUID;
@@ -57,6 +58,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transient errors, then split into single requests. {@code batching.enabled=false} runs every
  * operation as its own transaction on the caller's thread (the benchmark's baseline).
  *
+ * <h2>Calls under no budget</h2>
+ * Most calls fall under no budget at all. Each node remembers which org units and keys none applies
+ * to ({@link Unbudgeted}), so their calls reserve without a round trip, and forgets it all whenever a
+ * budget or the org tree changes: at once on the node that made the change, and on every other node
+ * when the database notifies it (triggers on those tables; {@link BudgetScopeListener}). Until a node
+ * has heard of a new budget, the calls it admits are neither held on it nor charged to it — as with
+ * calls already under way when a budget is created — so no limit can be overrun that way: a budget
+ * counts the calls admitted after every node learnt of it. A node not listening (starting, or its
+ * listening connection lost) remembers nothing and reads the budgets on every reservation.
+ *
  * <h2>Expiry</h2>
  * Holds expire after {@code switchboard.budget.reservation-ttl}; a sweeper on every node releases
  * expired ones (each by exactly one sweeper), so a crashed node leaks nothing. A call settled after its
@@ -74,10 +85,16 @@ public class BudgetGuard implements SmartLifecycle {
     private final Batcher<ReserveBatch.Request, Reservation> reservations;
     private final Batcher<SettleBatch.Request, Boolean> settlements;
     private final ReservationSweeper sweeper;
+    private final Unbudgeted unbudgeted = new Unbudgeted();
+    private final BudgetScopeListener listener;
     private volatile ExecutorService events;
     private volatile ScheduledExecutorService sweeps;
 
-    BudgetGuard(Engine raw) {
+    /**
+     * @param dataSource where the guard listens for budget changes; {@code null}: it does not, and
+     *     every reservation reads the budgets that apply
+     */
+    BudgetGuard(Engine raw, DataSource dataSource) {
         Consumer<BudgetThresholdCrossed> sink = raw.events();
         // subscribers run off the flusher thread: a slow one must not hold up settlements
         this.engine = new Engine(
@@ -90,9 +107,10 @@ public class BudgetGuard implements SmartLifecycle {
                 event -> eventThread().execute(() -> deliver(sink, event)));
         AlertPublisher alerts = new AlertPublisher(engine);
         BudgetProperties.Batching batching = engine.properties().batching();
-        this.reservations = new Batcher<>("budget-reserve", new ReserveBatch(engine), batching);
+        this.reservations = new Batcher<>("budget-reserve", new ReserveBatch(engine, unbudgeted), batching);
         this.settlements = new Batcher<>("budget-settle", new SettleBatch(engine, alerts), batching);
         this.sweeper = new ReservationSweeper(engine, alerts);
+        this.listener = dataSource == null ? null : new BudgetScopeListener(dataSource, unbudgeted);
     }
 
     /**
@@ -105,14 +123,16 @@ public class BudgetGuard implements SmartLifecycle {
     public static BudgetGuard standalone(
             DataSource dataSource, Clock clock, BudgetProperties properties, Consumer<BudgetThresholdCrossed> events) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        return new BudgetGuard(new Engine(
-                new CounterStore(jdbc),
-                new BudgetRepository(jdbc),
-                UsageLedger.writingThrough(dataSource, clock),
-                new TransactionTemplate(new JdbcTransactionManager(dataSource)),
-                clock,
-                properties,
-                events));
+        return new BudgetGuard(
+                new Engine(
+                        new CounterStore(jdbc),
+                        new BudgetRepository(jdbc),
+                        UsageLedger.writingThrough(dataSource, clock),
+                        new TransactionTemplate(new JdbcTransactionManager(dataSource)),
+                        clock,
+                        properties,
+                        events),
+                dataSource);
     }
 
     /**
@@ -133,12 +153,27 @@ public class BudgetGuard implements SmartLifecycle {
         if (worstCaseRetailMicros < 0) {
             throw new IllegalArgumentException("the worst case must not be negative: " + worstCaseRetailMicros);
         }
-        return reservations.submit(new ReserveBatch.Request(
-                requestId,
-                new Target(orgUnit.value(), apiKeyId),
-                currency,
-                worstCaseRetailMicros,
-                engine.clock().instant()));
+        Target target = new Target(orgUnit.value(), apiKeyId);
+        Instant at = engine.clock().instant();
+        if (unbudgeted.known(target)) {
+            // known to fall under no budget: what the batch would decide, without asking the database
+            return ReserveBatch.unheld(requestId, currency, worstCaseRetailMicros, at, engine.properties());
+        }
+        return reservations.submit(new ReserveBatch.Request(requestId, target, currency, worstCaseRetailMicros, at));
+    }
+
+    /**
+     * A budget or the org tree changed on this node (called once the change committed): the next
+     * reservations read which budgets apply instead of trusting what was known. Other nodes hear of it
+     * from the database a moment later.
+     */
+    void scopeChanged() {
+        unbudgeted.forget();
+    }
+
+    /** Whether this guard is listening for budget changes (and so may skip reading budgets). */
+    boolean listening() {
+        return unbudgeted.trusted();
     }
 
     /**
@@ -219,6 +254,9 @@ public class BudgetGuard implements SmartLifecycle {
                 Thread.ofPlatform().name("budget-events").daemon().factory());
         reservations.start();
         settlements.start();
+        if (listener != null) {
+            listener.start();
+        }
         long every = engine.properties().sweepInterval().toMillis();
         sweeps = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("budget-sweeper").daemon().factory());
@@ -230,6 +268,9 @@ public class BudgetGuard implements SmartLifecycle {
         if (sweeps != null) {
             sweeps.shutdownNow();
             sweeps = null;
+        }
+        if (listener != null) {
+            listener.stop();
         }
         reservations.stop();
         settlements.stop();

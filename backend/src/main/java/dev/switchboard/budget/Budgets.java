@@ -104,6 +104,7 @@ public class Budgets {
                 now,
                 null);
         budgets.insert(budget);
+        events.publishEvent(new BudgetChanged(budget.id()));
         return statuses(List.of(budget)).getFirst();
     }
 

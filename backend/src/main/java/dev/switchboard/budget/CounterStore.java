@@ -65,7 +65,8 @@ final class CounterStore {
 
     /**
      * The active budgets that apply to each target: its key's and those of its org unit and every unit
-     * above it. Never cached: a budget created on another node applies to the next batch.
+     * above it. Read afresh each time: what nodes remember is only that none applies (see {@link
+     * Unbudgeted}).
      */
     Applicable applicable(Collection<Target> targets) {
         List<Target> list = List.copyOf(targets);

@@ -41,10 +41,23 @@ final class ReserveBatch implements Batcher.Processor<ReserveBatch.Request, Rese
 
     private final Engine engine;
     private final PeriodCalendar calendar;
+    private final Unbudgeted unbudgeted;
 
-    ReserveBatch(Engine engine) {
+    ReserveBatch(Engine engine, Unbudgeted unbudgeted) {
         this.engine = engine;
         this.calendar = engine.calendar();
+        this.unbudgeted = unbudgeted;
+    }
+
+    /** The reservation of a call no budget applies to: it holds nothing, and settling it writes the ledger row. */
+    static Reservation unheld(
+            String requestId, Currency currency, long amount, Instant at, BudgetProperties properties) {
+        return new Reservation(
+                Ids.randomUuid(),
+                requestId,
+                new Money(amount, currency),
+                List.of(),
+                at.plus(properties.reservationTtl()));
     }
 
     /**
@@ -59,7 +72,13 @@ final class ReserveBatch implements Batcher.Processor<ReserveBatch.Request, Rese
      */
     @Override
     public List<Batcher.Result<Reservation>> process(List<Request> batch) {
+        long generation = unbudgeted.generation(); // before reading: a change during the read is not remembered
         CounterStore.Applicable found = applicable(batch);
+        found.byTarget().forEach((target, budgets) -> {
+            if (budgets.isEmpty()) {
+                unbudgeted.remember(target, generation);
+            }
+        });
         if (found.none()) {
             return decide(batch, found.byTarget()); // no counter to lock, no hold to write: no statement runs
         }
