@@ -1,13 +1,13 @@
 package dev.switchboard.bench;
 
 import dev.switchboard.platform.PooledHttp;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -74,17 +74,20 @@ final class ChatCalls implements AutoCloseable {
         String body = CHAT_STREAM.formatted(model);
         return () -> {
             try (ClassicHttpResponse response = client.executeOpen(null, request(endpoint, bearer, body), null);
-                    BufferedReader lines = new BufferedReader(
-                            new InputStreamReader(response.getEntity().getContent(), StandardCharsets.UTF_8))) {
+                    InputStream in = response.getEntity().getContent()) {
+                Lines lines = new Lines(in);
                 if (response.getCode() != 200) {
-                    return Outcome.failed(response.getCode() + " "
-                            + abbreviate(String.join("", lines.lines().toList())));
+                    StringBuilder answer = new StringBuilder();
+                    for (String line = lines.next(); line != null; line = lines.next()) {
+                        answer.append(line);
+                    }
+                    return Outcome.failed(response.getCode() + " " + abbreviate(answer.toString()));
                 }
                 long firstToken = -1;
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                for (String line = lines.next(); line != null; line = lines.next()) {
                     if (line.equals("data: [DONE]")) {
                         // read to the end of the body, so that its connection goes back to the pool
-                        while (lines.readLine() != null) {
+                        while (lines.next() != null) {
                             // the chunked body's end
                         }
                         return firstToken < 0
@@ -124,6 +127,39 @@ final class ChatCalls implements AutoCloseable {
     private static String requestId(ClassicHttpResponse response) {
         Header header = response.getFirstHeader("x-switchboard-request-id");
         return header == null ? null : header.getValue();
+    }
+
+    /**
+     * The lines of a UTF-8 body, without their line ends. Reads the (already buffered) entity stream a
+     * byte at a time into a small array: a reader per call would allocate 24 KB of buffers, and the
+     * load generator's garbage would bring on collections that pause the gateway sharing its heap.
+     */
+    private static final class Lines {
+        private final InputStream in;
+        private byte[] line = new byte[256];
+
+        Lines(InputStream in) {
+            this.in = in;
+        }
+
+        /** The next line, or {@code null} at the end of the body. */
+        String next() throws IOException {
+            int size = 0;
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                if (size == line.length) {
+                    line = Arrays.copyOf(line, size * 2);
+                }
+                line[size++] = (byte) b;
+            }
+            if (b < 0 && size == 0) {
+                return null;
+            }
+            if (size > 0 && line[size - 1] == '\r') {
+                size--;
+            }
+            return new String(line, 0, size, StandardCharsets.UTF_8);
+        }
     }
 
     private static String abbreviate(String text) {

@@ -8,13 +8,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -67,21 +63,19 @@ public final class GatewayBench {
         URI gateway = URI.create("http://127.0.0.1:" + port + "/v1/chat/completions");
         URI direct = URI.create(upstream.baseUrl() + "/chat/completions");
 
-        Set<String> servedIds = ConcurrentHashMap.newKeySet();
-        LongAdder gatewayFailed = new LongAdder();
+        ServedCalls served = new ServedCalls();
+        JdbcClient jdbc = app.getBean(JdbcClient.class);
+        Runnable checkLedger = () -> served.checkAgainst(jdbc, registered.consumerKeyId());
         Map<Scenario, ChatCalls.Call> scenarios = new LinkedHashMap<>();
         scenarios.put(Scenario.DIRECT_PLAIN, calls.chat(direct, BenchSetup.UPSTREAM_KEY, BenchSetup.UPSTREAM_MODEL));
         scenarios.put(
                 Scenario.GATEWAY_PLAIN,
-                counted(calls.chat(gateway, registered.consumerKey(), BenchSetup.MODEL), servedIds, gatewayFailed));
+                served.counting(calls.chat(gateway, registered.consumerKey(), BenchSetup.MODEL)));
         scenarios.put(
                 Scenario.DIRECT_STREAM, calls.chatStream(direct, BenchSetup.UPSTREAM_KEY, BenchSetup.UPSTREAM_MODEL));
         scenarios.put(
                 Scenario.GATEWAY_STREAM,
-                counted(
-                        calls.chatStream(gateway, registered.consumerKey(), BenchSetup.MODEL),
-                        servedIds,
-                        gatewayFailed));
+                served.counting(calls.chatStream(gateway, registered.consumerKey(), BenchSetup.MODEL)));
 
         Report report = new Report(System.out);
         report.environment(options);
@@ -91,6 +85,7 @@ public final class GatewayBench {
         scenarios.forEach((scenario, call) -> {
             System.out.printf("   warming up %s ...%n", scenario.label);
             Load.closedLoop(call, options.concurrency(), options.warmup().multipliedBy(3));
+            checkLedger.run();
         });
         Map<Mode, List<Row>> results = new EnumMap<>(Mode.class);
         for (Mode mode : options.modes()) {
@@ -99,13 +94,15 @@ public final class GatewayBench {
                 System.out.printf(
                         "   running %-10s %s ...%n", mode.name().toLowerCase(java.util.Locale.ROOT), scenario.label);
                 measure(mode, options, call, options.warmup());
+                checkLedger.run();
                 rows.add(new Row(scenario, measure(mode, options, call, options.duration())));
+                checkLedger.run();
             });
             results.put(mode, rows);
             report.mode(mode, options, rows);
         }
         report.targets(results, options);
-        return report.ledger(ledgerCheck(app, registered, servedIds, gatewayFailed.sum()));
+        return report.ledger(ledgerCheck(jdbc, registered, served));
     }
 
     private static Load.Measurement measure(Mode mode, BenchOptions options, ChatCalls.Call call, Duration time) {
@@ -116,40 +113,14 @@ public final class GatewayBench {
         };
     }
 
-    /** Keeps the request id of every successful gateway call (warm-ups included) for the ledger check. */
-    private static ChatCalls.Call counted(ChatCalls.Call call, Set<String> servedIds, LongAdder failed) {
-        return () -> {
-            ChatCalls.Outcome outcome;
-            try {
-                outcome = call.send();
-            } catch (Exception e) {
-                failed.increment();
-                throw e;
-            }
-            if (outcome.ok() && outcome.requestId() != null) {
-                servedIds.add(outcome.requestId());
-            } else {
-                failed.increment();
-            }
-            return outcome;
-        };
-    }
-
     private static Report.LedgerCheck ledgerCheck(
-            ConfigurableApplicationContext app, BenchSetup.Registered registered, Set<String> servedIds, long failed) {
-        JdbcClient jdbc = app.getBean(JdbcClient.class);
+            JdbcClient jdbc, BenchSetup.Registered registered, ServedCalls served) {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         jdbc.sql("SELECT status, count(*) FROM usage_ledger WHERE api_key_id = ? GROUP BY status ORDER BY status")
                 .param(registered.consumerKeyId())
                 .query((rs, n) -> byStatus.put(rs.getString(1), rs.getLong(2)))
                 .list();
-        Set<String> okRows =
-                new HashSet<>(jdbc.sql("SELECT request_id FROM usage_ledger WHERE api_key_id = ? AND status = 'OK'")
-                        .param(registered.consumerKeyId())
-                        .query(String.class)
-                        .list());
-        long missing = servedIds.stream().filter(id -> !okRows.contains(id)).count();
         long rows = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new Report.LedgerCheck(servedIds.size(), failed, rows, byStatus, missing);
+        return new Report.LedgerCheck(served.succeeded(), served.failed(), rows, byStatus, served.missing());
     }
 }
