@@ -27,6 +27,11 @@ final class BudgetScopeListener {
     static final String APPLICATION_NAME = "switchboard budget scope listener";
 
     static final Duration PROBE_EVERY = Duration.ofSeconds(2);
+    /**
+     * How long a successful probe keeps the node trusting what it knows: a listener stuck in a read or
+     * cut off stops being trusted after this, whether or not it notices.
+     */
+    static final Duration LEASE = Duration.ofSeconds(5);
     /** How long a probe or a read may take before the connection counts as dead. */
     private static final Duration NETWORK_TIMEOUT = Duration.ofSeconds(3);
     /** How long one wait for notifications lasts: also how long {@link #stop()} may wait for the thread. */
@@ -97,7 +102,7 @@ final class BudgetScopeListener {
             statement.execute("LISTEN " + CHANNEL);
         }
         try {
-            unbudgeted.trust();
+            unbudgeted.trust(LEASE);
             PGConnection pg = connection.unwrap(PGConnection.class);
             long nextProbe = System.nanoTime() + PROBE_EVERY.toNanos();
             while (running) {
@@ -107,6 +112,7 @@ final class BudgetScopeListener {
                 }
                 if (System.nanoTime() - nextProbe >= 0) {
                     probe(connection);
+                    unbudgeted.vouch(LEASE);
                     nextProbe = System.nanoTime() + PROBE_EVERY.toNanos();
                 }
             }

@@ -22,18 +22,26 @@ final class Unbudgeted {
     /** Past this many targets the set starts over, bounding memory when keys are many. */
     static final int MAX_TARGETS = 100_000;
 
-    private final Set<Target> targets = ConcurrentHashMap.newKeySet();
+    /**
+     * What is known between two changes: a change replaces the whole epoch, so a target added to an
+     * old epoch after the change can never be seen through the new one.
+     */
+    private record Epoch(long generation, Set<Target> targets) {}
+
     private final AtomicLong generation = new AtomicLong();
+    private volatile Epoch epoch = new Epoch(0, ConcurrentHashMap.newKeySet());
     private volatile boolean trusted;
+    /** Until when ({@link System#nanoTime}) the listener last vouched that it still hears changes. */
+    private volatile long trustedUntil;
 
     /** Whether no budget applies to {@code target}, as far as this node knows for sure. */
     boolean known(Target target) {
-        return trusted && targets.contains(target);
+        return trusted() && epoch.targets().contains(target);
     }
 
     /** Taken before reading which budgets apply: {@link #remember} needs it. */
     long generation() {
-        return generation.get();
+        return epoch.generation();
     }
 
     /**
@@ -42,42 +50,48 @@ final class Unbudgeted {
      * that reader started.
      */
     void remember(Target target, long generation) {
-        if (!trusted || this.generation.get() != generation) {
+        Epoch current = epoch;
+        if (!trusted || current.generation() != generation) {
             return;
         }
-        if (targets.size() >= MAX_TARGETS) {
-            targets.clear();
+        if (current.targets().size() >= MAX_TARGETS) {
+            current.targets().clear();
         }
-        targets.add(target);
-        if (this.generation.get() != generation) {
-            // a change arrived between the check and the add, and its clear may have run before the add
-            targets.remove(target);
-        }
+        current.targets().add(target); // into this epoch only: a change since then has replaced it
     }
 
     /** A budget or the org tree changed somewhere: nothing known stays. */
     void forget() {
-        generation.incrementAndGet(); // first: a reader that read before the change can no longer remember
-        targets.clear();
+        epoch = new Epoch(generation.incrementAndGet(), ConcurrentHashMap.newKeySet());
     }
 
-    /** Changes are being listened for from now on: what is learnt from here on may be trusted. */
-    void trust() {
+    /**
+     * Changes are being listened for, as checked just now: what is learnt from here on may be trusted
+     * for {@code lease} unless {@link #vouch} extends it (a listener that stops vouching, stuck or cut
+     * off, stops being trusted by itself).
+     */
+    void trust(java.time.Duration lease) {
         forget(); // changes made while nobody listened were missed
+        vouch(lease);
         trusted = true;
     }
 
-    /** Changes can no longer be heard: nothing is known until {@link #trust()} again. */
+    /** The listener still hears changes: trust for another {@code lease}. */
+    void vouch(java.time.Duration lease) {
+        trustedUntil = System.nanoTime() + lease.toNanos();
+    }
+
+    /** Changes can no longer be heard: nothing is known until {@link #trust} again. */
     void distrust() {
         trusted = false;
         forget();
     }
 
     boolean trusted() {
-        return trusted;
+        return trusted && System.nanoTime() - trustedUntil < 0;
     }
 
     int size() {
-        return targets.size();
+        return epoch.targets().size();
     }
 }
