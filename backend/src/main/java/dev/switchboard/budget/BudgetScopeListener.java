@@ -16,9 +16,12 @@ import org.slf4j.LoggerFactory;
  * {@code budget_scope_notify}), and makes the node forget what it knew on each notification.
  *
  * <p>Knowledge is trusted only while the connection is known to be alive: it is probed every {@link
- * #PROBE_EVERY}, and a failed probe or read distrusts everything until a new connection listens
- * again. A node cut off from the database therefore stops trusting what it knew within about {@code
- * PROBE_EVERY + NETWORK_TIMEOUT} — and could not reserve anyway.
+ * #PROBE_EVERY}, each successful probe renews a {@link #LEASE} on the node's trust, and a failed probe
+ * or read distrusts everything until a new connection listens again. A node cut off from the
+ * database, or whose listener is stuck in a read, therefore stops trusting what it knew within {@code
+ * LEASE} of its last good probe; until then it may still admit calls it knows fall under no budget.
+ * The probe shows the connection alive, not that the session still listens (a pooler that resets
+ * sessions would defeat it): connect to PostgreSQL itself, not through such a pooler.
  */
 final class BudgetScopeListener {
 

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * reconnecting, stopped) nothing is known and every reservation reads the budgets.
  *
  * <p>A read that raced with a change must not be remembered: a reader takes the {@link #generation()}
- * before it reads, and {@link #remember} keeps the answer only if no change came in meanwhile.
+ * before it reads, and {@link #remember} keeps the answer only in the epoch of that generation, which
+ * a change replaces whole.
  */
 final class Unbudgeted {
 
